@@ -1,0 +1,5 @@
+"""Run the command line as `python -m sanctions`."""
+
+from sanctions.cli import run
+
+run()

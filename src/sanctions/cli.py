@@ -1,0 +1,174 @@
+"""The command line: options in, one library call, one renderer out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from sanctions import __version__
+from sanctions.errors import SanctionsError
+from sanctions.model import Kind
+from sanctions.render import Format
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from sanctions.model import Regime
+
+WIDE = 160
+EXIT_CODES = """Exit codes: 0 ok · 1 data or runtime error · 2 usage error · 3 alert (reserved)."""
+
+
+class _Commands(TyperGroup):
+    """Turns every SanctionsError into one line on stderr and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer 0.26+ bundles its own click; ctx is its Context
+        try:
+            return super().invoke(ctx)
+        except SanctionsError as error:
+            if ctx.meta.get("sanctions.debug"):
+                raise
+            typer.echo(f"sanctions: error: {error}", err=True)
+            raise typer.Exit(error.exit_code) from None
+        except BrokenPipeError:
+            # The reader went away (`sanctions timeline dprk | head`): not an error of ours.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=_Commands,
+    no_args_is_help=True,
+    add_completion=False,
+    help="The UN Security Council's sanctions regimes: decisions, mandates, expiries and vetoes, offline.",
+    epilog=EXIT_CODES,
+)
+
+DataOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--data",
+        envvar="SANCTIONS_DATA",
+        help="Folder of regime files to use instead of the bundled ones.",
+        show_default=False,
+        file_okay=False,
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+SinceOption = Annotated[
+    Optional[str], typer.Option("--since", help="Only events on or after this date (2023-01-01, '30 June 2021').")
+]
+UntilOption = Annotated[Optional[str], typer.Option("--until", help="Only events on or before this date.")]
+AsOfOption = Annotated[str, typer.Option("--as-of", help="The date to judge status on (ISO, '30 June 2021', today).")]
+
+
+def _version(show: bool) -> None:
+    if show:
+        typer.echo(f"sanctions {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+) -> None:
+    """The UN Security Council's sanctions regimes: decisions, mandates, expiries and vetoes, offline."""
+    ctx.meta["sanctions.debug"] = debug
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _date(text: str | None) -> dt.date | None:
+    from sanctions.dates import parse_date
+
+    return None if text is None else parse_date(text, _today())
+
+
+def _regimes(data: Path | None) -> list[Regime]:
+    from sanctions.loader import data_dir, load_all
+
+    return load_all(data_dir(data))
+
+
+def _emit(output: str | RenderableType) -> None:
+    if isinstance(output, str):
+        sys.stdout.write(output)
+        return
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        # A file or pipe has no width: do not squeeze the table into 80 columns.
+        console = Console(highlight=False, width=WIDE)
+    console.print(output)
+
+
+@app.command()
+def regimes(data: DataOption = None, fmt: FormatOption = Format.TABLE, as_of: AsOfOption = "today") -> None:
+    """List every regime: committee, establishment, status and next expiry.
+
+    Example: sanctions regimes --format json
+    """
+    from sanctions.mandates import summarise
+    from sanctions.render import renderer
+
+    day = _date(as_of) or _today()
+    summaries = [summarise(regime, day) for regime in _regimes(data)]
+    _emit(renderer(fmt).regimes(summaries))
+
+
+@app.command()
+def timeline(
+    regime: Annotated[str, typer.Argument(help="Regime id, alias or resolution number (mali, 2374, dprk, 1718).")],
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: Annotated[
+        Optional[list[Kind]], typer.Option("--kind", "-k", help="Only events of this kind (repeatable).")
+    ] = None,
+    data: DataOption = None,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """Show a regime's history, one row per event, oldest first.
+
+    Example: sanctions timeline mali --kind veto --kind renewed
+    """
+    from sanctions.catalogue import find_regime
+    from sanctions.render import renderer
+    from sanctions.timeline import select_events
+
+    chosen = find_regime(_regimes(data), regime)
+    events = select_events(chosen, _date(since), _date(until), kind or ())
+    _emit(renderer(fmt).timeline(chosen, events))
+
+
+@app.command()
+def validate(data: DataOption = None, fmt: FormatOption = Format.TABLE) -> None:
+    """Check every regime file and list every problem; exit 1 if there is any.
+
+    Example: sanctions validate --data ./my-regimes
+    """
+    from sanctions.loader import data_dir, regime_files, scan
+    from sanctions.render import renderer
+
+    folder = data_dir(data)
+    _, problems = scan(folder)
+    _emit(renderer(fmt).problems(problems, len(regime_files(folder))))
+    if problems:
+        raise typer.Exit(1)
+
+
+def run() -> None:
+    """Entry point of the `sanctions` script."""
+    app(prog_name="sanctions")

@@ -1,0 +1,113 @@
+"""Where each mandate stands on a date: in force, expiring, lapsed, ended by a veto."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sanctions.model import OPEN_ENDED, TERMINATED, UNRECORDED, Event, Kind, Mandate, Regime
+
+DEFAULT_WINDOW_DAYS = 60
+
+
+class Status(StrEnum):
+    """The state of a mandate as of a date."""
+
+    ACTIVE = "active"
+    EXPIRING = "expiring"
+    OPEN_ENDED = "open-ended"
+    LAPSED = "lapsed"
+    TERMINATED = "terminated"
+    NOT_ESTABLISHED = "not-established"
+    UNVERIFIED = "unverified"
+
+    @property
+    def in_force(self) -> bool:
+        return self in (Status.ACTIVE, Status.EXPIRING, Status.OPEN_ENDED)
+
+
+@dataclass(frozen=True)
+class MandateStatus:
+    """One mandate of one regime as of a date, with the decisions that explain it."""
+
+    regime: Regime
+    mandate: Mandate
+    status: Status
+    as_of: dt.date
+    expires: dt.date | None = None
+    set_by: Event | None = None
+    ended_by: Event | None = None
+
+    @property
+    def days_left(self) -> int | None:
+        """Days from the as-of date to the last day in force; None when not counting down."""
+        if self.expires is None or not self.status.in_force:
+            return None
+        return (self.expires - self.as_of).days
+
+
+def _blocking_draft(regime: Regime, key: str, after: dt.date, as_of: dt.date) -> Event | None:
+    """The failed draft that would have renewed the mandate, a veto before a mere failure."""
+    drafts = [e for e in regime.events if e.kind.is_failed and key in e.would_have_set and after <= e.date <= as_of]
+    drafts.sort(key=lambda e: (e.kind is Kind.VETO, e.date))
+    return drafts[-1] if drafts else None
+
+
+def mandate_status(regime: Regime, key: str, as_of: dt.date, horizon: dt.date | None = None) -> MandateStatus:
+    """The status of one mandate on `as_of`; expiries up to `horizon` count as expiring."""
+    mandate = regime.mandates[key]
+    if horizon is None:
+        horizon = as_of + dt.timedelta(days=DEFAULT_WINDOW_DAYS)
+    decisions = [e for e in regime.events if key in e.sets and e.date <= as_of]
+    if not decisions:
+        return MandateStatus(regime, mandate, Status.NOT_ESTABLISHED, as_of)
+    set_by = decisions[-1]
+    expiry = set_by.sets[key]
+    if expiry == TERMINATED:
+        return MandateStatus(regime, mandate, Status.TERMINATED, as_of, set_by=set_by, ended_by=set_by)
+    if expiry == UNRECORDED:
+        # In force on the decision's word, with no end date on record to count down to.
+        return MandateStatus(regime, mandate, Status.ACTIVE, as_of, set_by=set_by)
+    if expiry == OPEN_ENDED or not isinstance(expiry, dt.date):
+        return MandateStatus(regime, mandate, Status.OPEN_ENDED, as_of, set_by=set_by)
+    ended_by = _blocking_draft(regime, key, set_by.date, as_of)
+    if as_of <= expiry:
+        status = Status.EXPIRING if expiry <= horizon else Status.ACTIVE
+        return MandateStatus(regime, mandate, status, as_of, expiry, set_by, ended_by)
+    recorded_lapse = any(key in e.lapses and set_by.date <= e.date < as_of for e in regime.events)
+    # Data that stops describing a mandate is not evidence that it lapsed.
+    status = Status.LAPSED if recorded_lapse or regime.verified > expiry else Status.UNVERIFIED
+    return MandateStatus(regime, mandate, status, as_of, expiry, set_by, ended_by)
+
+
+def regime_statuses(regime: Regime, as_of: dt.date, horizon: dt.date | None = None) -> list[MandateStatus]:
+    """Every mandate of a regime as of a date, in the order the file declares them."""
+    return [mandate_status(regime, key, as_of, horizon) for key in regime.mandates]
+
+
+@dataclass(frozen=True)
+class RegimeSummary:
+    """A regime at a glance: is anything in force, and what runs out next."""
+
+    regime: Regime
+    as_of: dt.date
+    status: str
+    next_expiry: MandateStatus | None
+    mandates: list[MandateStatus]
+
+
+def summarise(regime: Regime, as_of: dt.date) -> RegimeSummary:
+    """Whether a regime has any mandate in force on a date, and which expires next."""
+    statuses = regime_statuses(regime, as_of)
+    if any(s.status.in_force for s in statuses):
+        status = "in force"
+    elif any(s.status is Status.UNVERIFIED for s in statuses):
+        status = "unverified"
+    elif all(s.status is Status.NOT_ESTABLISHED for s in statuses):
+        status = "not established"
+    else:
+        status = "ended"
+    running = [s for s in statuses if s.status.in_force and s.expires is not None]
+    next_expiry = min(running, key=lambda s: s.expires or dt.date.max, default=None)
+    return RegimeSummary(regime, as_of, status, next_expiry, statuses)

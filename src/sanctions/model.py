@@ -1,0 +1,136 @@
+"""The domain model: regimes, their mandates and the Council events that shaped them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What happened at an event; a fixed vocabulary so tools can reason about it."""
+
+    ESTABLISHED = "established"
+    RENEWED = "renewed"
+    MODIFIED = "modified"
+    TERMINATED = "terminated"
+    LAPSED = "lapsed"
+    VETO = "veto"
+    FAILED_DRAFT = "failed-draft"
+    DESIGNATION = "designation"
+    DELISTING = "delisting"
+    REPORT = "report"
+    RELATED = "related"
+
+    @property
+    def is_failed(self) -> bool:
+        """True for drafts the Council did not adopt."""
+        return self in (Kind.VETO, Kind.FAILED_DRAFT)
+
+
+class Position(StrEnum):
+    """How one Council member voted."""
+
+    YES = "yes"
+    AGAINST = "against"
+    ABSTAIN = "abstain"
+    ABSENT = "absent"
+
+
+OPEN_ENDED = "open-ended"
+TERMINATED = "terminated"
+#: In force, but no source read gives the calendar date it runs to (a duration only, say).
+UNRECORDED = "unrecorded"
+
+#: What a decision sets for a mandate: a last day in force, no end date, an end, or an unrecorded term.
+Expiry = dt.date | str
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value sits in a regime file, for messages that point at it."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The counted vote on a draft: in favour, against, abstaining."""
+
+    in_favour: int
+    against: int
+    abstaining: int
+
+    @property
+    def total(self) -> int:
+        return self.in_favour + self.against + self.abstaining
+
+    def __str__(self) -> str:
+        return f"{self.in_favour}-{self.against}-{self.abstaining}"
+
+
+@dataclass(frozen=True)
+class Mandate:
+    """A mechanism of a regime with its own life: the measures, a panel, a monitoring team."""
+
+    key: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing the Council (or its committee) did or failed to do for a regime."""
+
+    date: dt.date
+    kind: Kind
+    document: str
+    title: str
+    meeting: str | None = None
+    press_release: str | None = None
+    summary: str = ""
+    vote: Tally | None = None
+    votes: dict[str, Position] = field(default_factory=dict)
+    vetoed_by: tuple[str, ...] = ()
+    penholders: tuple[str, ...] = ()
+    sets: dict[str, Expiry] = field(default_factory=dict)
+    would_have_set: dict[str, Expiry] = field(default_factory=dict)
+    lapses: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    notes: str = ""
+    where: Location | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Regime:
+    """A sanctions regime: its committee, mandates and history, as one file records them."""
+
+    id: str
+    name: str
+    committee: str
+    established_by: str
+    verified: dt.date
+    mandates: dict[str, Mandate]
+    events: tuple[Event, ...]
+    aliases: tuple[str, ...] = ()
+    summary: str = ""
+    notes: str = ""
+    where: Location | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def established(self) -> dt.date | None:
+        """The date of the event that established the regime, if recorded."""
+        for event in self.events:
+            if event.kind is Kind.ESTABLISHED:
+                return event.date
+        return None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name a user may call this regime by."""
+        return (self.id, *self.aliases)

@@ -1,0 +1,30 @@
+"""Output formats: one module per format, each turning views into text or a rich renderable."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from types import ModuleType
+
+# C0 and C1 controls (ESC starts terminal escape sequences), DEL, and bidirectional overrides.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SPACE = re.compile(r"[\t\n\r]+")
+
+
+class Format(StrEnum):
+    """The --format choices of the listing commands."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+def renderer(fmt: Format) -> ModuleType:
+    """The module that renders a format; every Format has one."""
+    from sanctions.render import json, table
+
+    return {Format.TABLE: table, Format.JSON: json}[fmt]
+
+
+def inert(text: str) -> str:
+    """Text that is safe on a terminal: one line, no control characters or escape sequences."""
+    return _CONTROL.sub("", _SPACE.sub(" ", text))

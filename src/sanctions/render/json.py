@@ -1,0 +1,116 @@
+"""JSON output: the documented machine interface of every listing command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sanctions.errors import Problem
+from sanctions.mandates import MandateStatus, RegimeSummary
+from sanctions.model import Event, Expiry, Regime, Tally
+
+
+def _expiries(expiries: dict[str, Expiry]) -> dict[str, str]:
+    return {key: value.isoformat() if isinstance(value, dt.date) else value for key, value in expiries.items()}
+
+
+def _tally(tally: Tally | None) -> dict[str, int] | None:
+    if tally is None:
+        return None
+    return {"in_favour": tally.in_favour, "against": tally.against, "abstaining": tally.abstaining}
+
+
+def event_record(regime: Regime, event: Event) -> dict[str, Any]:
+    """One event as a JSON object, with the regime it belongs to."""
+    return {
+        "regime": regime.id,
+        "date": event.date.isoformat(),
+        "kind": event.kind.value,
+        "document": event.document,
+        "meeting": event.meeting,
+        "press_release": event.press_release,
+        "title": event.title,
+        "summary": event.summary,
+        "vote": _tally(event.vote),
+        "votes": {code: position.value for code, position in event.votes.items()},
+        "vetoed_by": list(event.vetoed_by),
+        "penholders": list(event.penholders),
+        "sets": _expiries(event.sets),
+        "would_have_set": _expiries(event.would_have_set),
+        "lapses": list(event.lapses),
+        "sources": list(event.sources),
+        "notes": event.notes,
+    }
+
+
+def status_record(status: MandateStatus) -> dict[str, Any]:
+    """One mandate's status as a JSON object."""
+    return {
+        "regime": status.regime.id,
+        "mandate": status.mandate.key,
+        "name": status.mandate.name,
+        "status": status.status.value,
+        "expires": status.expires.isoformat() if status.expires else None,
+        "days_left": status.days_left,
+        "set_by": status.set_by.document if status.set_by else None,
+        "ended_by": _ended_by(status),
+        "as_of": status.as_of.isoformat(),
+    }
+
+
+def _ended_by(status: MandateStatus) -> dict[str, Any] | None:
+    event = status.ended_by
+    if event is None:
+        return None
+    return {
+        "date": event.date.isoformat(),
+        "kind": event.kind.value,
+        "document": event.document,
+        "vetoed_by": list(event.vetoed_by),
+    }
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def timeline(regime: Regime, events: list[Event]) -> str:
+    """The events as a JSON array."""
+    return _dump([event_record(regime, event) for event in events])
+
+
+def regimes(summaries: list[RegimeSummary]) -> str:
+    """The regimes with their status as a JSON array."""
+    rows = []
+    for summary in summaries:
+        regime = summary.regime
+        rows.append(
+            {
+                "id": regime.id,
+                "name": regime.name,
+                "aliases": list(regime.aliases),
+                "committee": regime.committee,
+                "established_by": regime.established_by,
+                "established": regime.established.isoformat() if regime.established else None,
+                "verified": regime.verified.isoformat(),
+                "as_of": summary.as_of.isoformat(),
+                "status": summary.status,
+                "next_expiry": status_record(summary.next_expiry) if summary.next_expiry else None,
+                "mandates": [status_record(status) for status in summary.mandates],
+            }
+        )
+    return _dump(rows)
+
+
+def problems(found: list[Problem], files: int) -> str:
+    """Validation results as a JSON object."""
+    return _dump(
+        {
+            "files": files,
+            "problems": [
+                {"file": p.where.path, "line": p.where.line, "column": p.where.column, "message": p.message}
+                for p in found
+            ],
+        }
+    )

@@ -1,0 +1,148 @@
+"""Terminal tables: colour-coded, with every piece of data text shown literally."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from sanctions import members
+from sanctions.errors import Problem
+from sanctions.mandates import RegimeSummary, Status
+from sanctions.model import Event, Expiry, Kind, Regime
+from sanctions.render import inert
+
+KIND_STYLES = {
+    Kind.ESTABLISHED: "bold green",
+    Kind.RENEWED: "green",
+    Kind.MODIFIED: "cyan",
+    Kind.TERMINATED: "bold yellow",
+    Kind.LAPSED: "bold yellow",
+    Kind.VETO: "bold red",
+    Kind.FAILED_DRAFT: "red",
+    Kind.DESIGNATION: "blue",
+    Kind.DELISTING: "blue",
+    Kind.REPORT: "dim",
+    Kind.RELATED: "dim",
+}
+# Markers keep the meaning when colour is off (piped output, NO_COLOR).
+KIND_MARKERS = {Kind.VETO: "✖ ", Kind.FAILED_DRAFT: "✖ ", Kind.LAPSED: "■ ", Kind.TERMINATED: "■ "}
+
+STATUS_STYLES = {
+    "in force": "green",
+    "ended": "yellow",
+    "unverified": "magenta",
+    "not established": "dim",
+}
+
+
+def _text(value: str, style: str = "") -> Text:
+    return Text(inert(value), style=style)
+
+
+def _expiry(value: Expiry) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _kind(kind: Kind) -> Text:
+    return Text(KIND_MARKERS.get(kind, "") + kind.value, style=KIND_STYLES[kind])
+
+
+def _vote(event: Event) -> Text:
+    text = Text(str(event.vote) if event.vote else "")
+    if event.vetoed_by:
+        names = ", ".join(members.member_name(code) for code in event.vetoed_by)
+        text.append(f"\nveto: {names}", style="bold red")
+    return text
+
+
+def _effect(event: Event) -> Text:
+    text = Text()
+    for key, value in event.sets.items():
+        text.append(f"{key} → {_expiry(value)}\n")
+    if event.would_have_set:
+        text.append("would have set:\n", style="italic")
+    for key, value in event.would_have_set.items():
+        text.append(f"{key} → {_expiry(value)}\n", style="italic")
+    for key in event.lapses:
+        text.append(f"{key} lapsed\n", style="bold yellow")
+    text.rstrip()
+    return text
+
+
+def timeline(regime: Regime, events: list[Event]) -> RenderableType:
+    """The regime's events, one row each, oldest first."""
+    table = Table(
+        title=_text(f"{regime.name} — {regime.committee}"),
+        caption=_text(f"{len(events)} events · data verified to {regime.verified.isoformat()}"),
+    )
+    # "fold" keeps every character on a narrow screen: a cell may break mid-word, never lose text.
+    for header in ("Date", "Kind", "Document", "Title", "Vote", "Sets"):
+        table.add_column(header, overflow="fold")
+    for event in events:
+        document = _text(event.document)
+        if event.meeting and event.meeting != event.document:
+            document.append("\n" + inert(event.meeting), style="dim")
+        table.add_row(
+            event.date.isoformat(),
+            _kind(event.kind),
+            document,
+            _text(event.title),
+            _vote(event),
+            _effect(event),
+        )
+    return table
+
+
+MANDATE_STYLES = {
+    Status.ACTIVE: "green",
+    Status.EXPIRING: "bold yellow",
+    Status.OPEN_ENDED: "green",
+    Status.LAPSED: "red",
+    Status.TERMINATED: "red",
+    Status.NOT_ESTABLISHED: "dim",
+    Status.UNVERIFIED: "magenta",
+}
+
+
+def _mandate_lines(summary: RegimeSummary) -> Text:
+    text = Text(summary.status, style=STATUS_STYLES.get(summary.status, ""))
+    for status in summary.mandates:
+        detail = f" {status.expires.isoformat()}" if status.expires and not status.status.in_force else ""
+        text.append(f"\n{status.mandate.key}: ")
+        text.append(f"{status.status.value}{detail}", style=MANDATE_STYLES[status.status])
+    return text
+
+
+def regimes(summaries: list[RegimeSummary]) -> RenderableType:
+    """One row per regime: what it is, whether it is in force, what runs out next."""
+    as_of = summaries[0].as_of.isoformat() if summaries else ""
+    table = Table(title=f"Sanctions regimes as of {as_of}")
+    for header in ("ID", "Name", "Committee", "Established", "Status", "Next expiry"):
+        table.add_column(header, overflow="fold")
+    for summary in summaries:
+        regime = summary.regime
+        established = regime.established.isoformat() if regime.established else ""
+        upcoming = summary.next_expiry
+        next_text = Text()
+        if upcoming is not None and upcoming.expires is not None:
+            next_text.append(f"{upcoming.expires.isoformat()}\n{inert(upcoming.mandate.name)}")
+            next_text.append(f" ({upcoming.days_left} days)", style="dim")
+        table.add_row(
+            _text(regime.id),
+            _text(regime.name),
+            _text(regime.committee),
+            established,
+            _mandate_lines(summary),
+            next_text,
+        )
+    return table
+
+
+def problems(found: list[Problem], files: int) -> str:
+    """Validation results: one line per problem (never wrapped, so grep and editors can use them), then a count."""
+    lines = [inert(str(problem)) for problem in found]
+    lines.append(f"{files} files checked: " + (f"{len(found)} problems" if found else "no problems"))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,136 @@
+"""Consistency rules a whole regime must keep: tallies, vetoes, and mandates that only move forward."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+
+from sanctions import members
+from sanctions.errors import Problem
+from sanctions.model import TERMINATED, Event, Expiry, Kind, Location, Position, Regime
+
+_ADOPTED = (Kind.ESTABLISHED, Kind.RENEWED, Kind.MODIFIED, Kind.TERMINATED)
+
+
+def check_regime(regime: Regime) -> list[Problem]:
+    """Every rule broken by a regime, in file order."""
+    problems = [p for event in regime.events for p in _check_event(regime, event)]
+    problems.extend(_check_duplicates(regime))
+    problems.extend(_check_mandates(regime))
+    return sorted(problems, key=lambda p: (p.where.line, p.where.column))
+
+
+def _where(regime: Regime, event: Event) -> Location:
+    return event.where or regime.where or Location(regime.id, 1, 1)
+
+
+def _check_event(regime: Regime, event: Event) -> Iterator[Problem]:
+    where = _where(regime, event)
+    seats = members.council_size(event.date)
+    tally = event.vote
+    if tally is not None and tally.total > seats:
+        yield Problem(
+            where, f"vote {tally} adds up to {tally.total}, more than the Council's {seats} members on {event.date}"
+        )
+    if tally is not None and event.kind in _ADOPTED and event.document.startswith("S/RES/"):
+        needed = 9 if seats == 15 else 7
+        if tally.in_favour < needed:
+            yield Problem(where, f"vote {tally}: an adopted resolution needs at least {needed} votes in favour")
+    if len(event.votes) > seats:
+        yield Problem(where, f"votes lists {len(event.votes)} members, more than the Council's {seats}")
+    if tally is not None and event.votes:
+        yield from _check_votes_against_tally(where, event)
+    adoption = event.kind not in (Kind.LAPSED, Kind.REPORT)
+    if adoption and event.document.startswith("S/RES/") and not event.document.endswith(f"({event.date.year})"):
+        yield Problem(where, f"document {event.document} is dated another year than the event ({event.date})")
+
+    if event.kind is Kind.VETO:
+        if not event.vetoed_by:
+            yield Problem(where, "a veto must name the permanent members who cast it (vetoed_by)")
+        if tally is None:
+            yield Problem(where, "a veto must record the vote")
+    elif event.vetoed_by:
+        yield Problem(where, f"vetoed_by belongs on a veto event, not on kind '{event.kind}'")
+    for code in event.vetoed_by:
+        if code not in members.PERMANENT:
+            yield Problem(where, f"vetoed_by: {code} is not a permanent member (CN, FR, GB, RU, US)")
+        elif code in event.votes and event.votes[code] is not Position.AGAINST:
+            yield Problem(where, f"vetoed_by: {code} voted {event.votes[code]}, not against")
+    if tally is not None and len(event.vetoed_by) > tally.against:
+        yield Problem(where, f"{len(event.vetoed_by)} vetoing members but only {tally.against} votes against")
+    if event.kind is Kind.FAILED_DRAFT and tally is None:
+        yield Problem(where, "a failed draft must record the vote")
+
+    if event.kind.is_failed and event.sets:
+        yield Problem(where, "a draft that was not adopted sets nothing: use would_have_set")
+    if not event.kind.is_failed and event.would_have_set:
+        yield Problem(where, "would_have_set is for vetoed or failed drafts: use sets")
+    if event.kind is Kind.LAPSED and not event.lapses:
+        yield Problem(where, "a lapsed event must name the mandates that lapsed (lapses)")
+    if event.kind is not Kind.LAPSED and event.lapses:
+        yield Problem(where, f"lapses belongs on a lapsed event, not on kind '{event.kind}'")
+
+    for field_name, keys in (("sets", event.sets), ("would_have_set", event.would_have_set), ("lapses", event.lapses)):
+        for key in keys:
+            if key not in regime.mandates:
+                declared = ", ".join(regime.mandates) or "none"
+                yield Problem(
+                    where, f"{field_name}: mandate '{key}' is not declared under mandates (declared: {declared})"
+                )
+    for field_name, expiries in (("sets", event.sets), ("would_have_set", event.would_have_set)):
+        for key, expiry in expiries.items():
+            if isinstance(expiry, dt.date) and expiry < event.date:
+                yield Problem(where, f"{field_name}.{key}: expiry {expiry} is before the event ({event.date})")
+
+
+def _check_votes_against_tally(where: Location, event: Event) -> Iterator[Problem]:
+    assert event.vote is not None
+    counted = Counter(event.votes.values())
+    expected = {
+        Position.YES: event.vote.in_favour,
+        Position.AGAINST: event.vote.against,
+        Position.ABSTAIN: event.vote.abstaining,
+    }
+    complete = len(event.votes) == members.council_size(event.date)
+    for position, count in expected.items():
+        if counted[position] > count or (complete and counted[position] != count):
+            yield Problem(where, f"votes list {counted[position]} '{position}' but the tally {event.vote} has {count}")
+
+
+def _check_duplicates(regime: Regime) -> Iterator[Problem]:
+    seen: set[tuple[dt.date, Kind, str]] = set()
+    for event in regime.events:
+        key = (event.date, event.kind, event.document)
+        if key in seen:
+            yield Problem(_where(regime, event), f"duplicate event: {event.kind} {event.document} on {event.date}")
+        seen.add(key)
+
+
+def _check_mandates(regime: Regime) -> Iterator[Problem]:
+    """Follow each mandate through time: renewals move forward, nothing revives an ended mandate."""
+    for key in regime.mandates:
+        in_force: Expiry | None = None
+        ended = False
+        for event in regime.events:
+            where = _where(regime, event)
+            if key in event.lapses:
+                if not isinstance(in_force, dt.date) or in_force != event.date:
+                    yield Problem(where, f"lapses: '{key}' was in force until {in_force}, not {event.date}")
+                ended = True
+            if key not in event.sets:
+                continue
+            new = event.sets[key]
+            if event.kind is Kind.RENEWED and (in_force is None or ended or in_force == TERMINATED):
+                yield Problem(where, f"renews '{key}', which is not in force (record an established event first)")
+            if (
+                event.kind is Kind.RENEWED
+                and isinstance(in_force, dt.date)
+                and isinstance(new, dt.date)
+                and new < in_force
+            ):
+                yield Problem(where, f"renewal moves the expiry of '{key}' back from {in_force} to {new}")
+            if ended and event.kind is not Kind.ESTABLISHED:
+                yield Problem(where, f"sets '{key}' after it ended: re-creating a mandate is an established event")
+            in_force = new
+            ended = new == TERMINATED

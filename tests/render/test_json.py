@@ -1,0 +1,87 @@
+"""JSON output: the documented machine interface, checked exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sanctions.errors import Problem
+from sanctions.mandates import summarise
+from sanctions.model import Location, Regime
+from sanctions.render import Format, renderer
+from sanctions.render import json as render_json
+
+VETO = """\
+[
+  {
+    "regime": "testland",
+    "date": "2022-01-25",
+    "kind": "veto",
+    "document": "S/2022/10",
+    "meeting": "S/PV.9100",
+    "press_release": null,
+    "title": "Renewal [bold red]vetoed[/] | <b>*x*</b>",
+    "summary": "",
+    "vote": {
+      "in_favour": 13,
+      "against": 1,
+      "abstaining": 1
+    },
+    "votes": {
+      "RU": "against",
+      "CN": "abstain"
+    },
+    "vetoed_by": [
+      "RU"
+    ],
+    "penholders": [
+      "FR"
+    ],
+    "sets": {},
+    "would_have_set": {
+      "panel": "2023-01-31"
+    },
+    "lapses": [],
+    "sources": [
+      "https://example.org/veto"
+    ],
+    "notes": ""
+  }
+]
+"""
+
+
+def test_every_format_has_a_renderer() -> None:
+    for fmt in Format:
+        module = renderer(fmt)
+        for view in ("timeline", "regimes", "problems"):
+            assert callable(getattr(module, view))
+
+
+def test_timeline_event(sample: Regime) -> None:
+    assert render_json.timeline(sample, [sample.events[2]]) == VETO
+
+
+def test_regimes(sample: Regime) -> None:
+    (record,) = json.loads(render_json.regimes([summarise(sample, dt.date(2022, 1, 26))]))
+    assert record["status"] == "in force"
+    assert record["next_expiry"] == {
+        "regime": "testland",
+        "mandate": "panel",
+        "name": "Panel of Experts",
+        "status": "expiring",
+        "expires": "2022-01-31",
+        "days_left": 5,
+        "set_by": "S/RES/9998 (2021)",
+        "ended_by": {"date": "2022-01-25", "kind": "veto", "document": "S/2022/10", "vetoed_by": ["RU"]},
+        "as_of": "2022-01-26",
+    }
+    assert [m["status"] for m in record["mandates"]] == ["open-ended", "expiring"]
+
+
+def test_problems() -> None:
+    found = [Problem(Location("a.yaml", 3, 5), "bad")]
+    assert json.loads(render_json.problems(found, 1)) == {
+        "files": 1,
+        "problems": [{"file": "a.yaml", "line": 3, "column": 5, "message": "bad"}],
+    }

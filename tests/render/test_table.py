@@ -1,0 +1,67 @@
+"""Terminal tables, checked character for character on a 100-column colourless console."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sanctions.errors import Problem
+from sanctions.mandates import summarise
+from sanctions.model import Location, Regime
+from sanctions.render import table
+from tests.render.conftest import plain
+
+TIMELINE = """\
+                Testland — Committee established pursuant to resolution 9999 (2020)
+┏━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━┓
+┃ Date       ┃ Kind        ┃ Document         ┃ Title            ┃ Vote         ┃ Sets             ┃
+┡━━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━┩
+│ 2020-01-10 │ established │ S/RES/9999       │ Regime           │ 15-0-0       │ measures →       │
+│            │             │ (2020)           │ established      │              │ open-ended       │
+│            │             │ S/PV.9000        │                  │              │ panel →          │
+│            │             │                  │                  │              │ 2021-01-31       │
+│ 2021-01-20 │ renewed     │ S/RES/9998       │ Panel renewed    │ 14-0-1       │ panel →          │
+│            │             │ (2021)           │                  │              │ 2022-01-31       │
+│ 2022-01-25 │ ✖ veto      │ S/2022/10        │ Renewal [bold    │ 13-1-1       │ would have set:  │
+│            │             │ S/PV.9100        │ red]vetoed[/] |  │ veto: Russia │ panel →          │
+│            │             │                  │ <b>*x*</b>       │              │ 2023-01-31       │
+│ 2022-01-31 │ ■ lapsed    │ S/RES/9998       │ Panel lapses     │              │ panel lapsed     │
+│            │             │ (2021)           │                  │              │                  │
+└────────────┴─────────────┴──────────────────┴──────────────────┴──────────────┴──────────────────┘
+                               4 events · data verified to 2023-06-01
+"""
+
+REGIMES = """\
+                                 Sanctions regimes as of 2021-12-15
+┏━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━┓
+┃ ID       ┃ Name     ┃ Committee          ┃ Established ┃ Status             ┃ Next expiry        ┃
+┡━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━┩
+│ testland │ Testland │ Committee          │ 2020-01-10  │ in force           │ 2022-01-31         │
+│          │          │ established        │             │ measures:          │ Panel of Experts   │
+│          │          │ pursuant to        │             │ open-ended         │ (47 days)          │
+│          │          │ resolution 9999    │             │ panel: expiring    │                    │
+│          │          │ (2020)             │             │                    │                    │
+└──────────┴──────────┴────────────────────┴─────────────┴────────────────────┴────────────────────┘
+"""
+
+
+def test_timeline(sample: Regime) -> None:
+    assert plain(table.timeline(sample, list(sample.events))) == TIMELINE
+
+
+def test_regimes(sample: Regime) -> None:
+    assert plain(table.regimes([summarise(sample, dt.date(2021, 12, 15))])) == REGIMES
+
+
+def test_markup_and_escapes_in_data_stay_inert(sample: Regime) -> None:
+    from dataclasses import replace
+
+    hostile = replace(sample.events[0], title="[bold red]x[/] \x1b[31mred\x1b[0m\x07 bell\nnext")
+    output = plain(table.timeline(sample, [hostile]), width=200)
+    assert "[bold red]x[/] [31mred[0m bell next" in output
+    assert "\x1b" not in output and "\x07" not in output
+
+
+def test_problems() -> None:
+    found = [Problem(Location("a.yaml", 3, 5), "something is wrong")]
+    assert table.problems(found, 2) == "a.yaml:3:5: something is wrong\n2 files checked: 1 problems\n"
+    assert table.problems([], 2) == "2 files checked: no problems\n"

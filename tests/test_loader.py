@@ -1,0 +1,160 @@
+"""The loader: one broken file per failure mode, each with the exact message it must produce."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanctions.errors import DataError, UsageError
+from sanctions.loader import data_dir, load_all, parse_regime, read_regime, scan
+
+BROKEN = Path(__file__).parent / "data" / "broken"
+
+EXPECTED = {
+    "alias.yaml": "alias.yaml:9:5: anchors and aliases (&name, *name) are not allowed in regime files",
+    "bad-date.yaml": "bad-date.yaml:9:11: events[0].date: '2023-02-30' is not a real day "
+    "(expected a date like 2024-04-30)",
+    "bad-symbol.yaml": "bad-symbol.yaml:11:15: events[0].document: 'RES 2680' is not a UN document symbol "
+    "like S/RES/2374 (2017), S/2023/638 or SC/15648",
+    "binary.yaml": "binary.yaml:1:2: not UTF-8 text: save the file as UTF-8",
+    "duplicate-event.yaml": "duplicate-event.yaml:14:5: duplicate event: modified S/RES/2680 (2023) on 2023-03-23",
+    "duplicate-key.yaml": "duplicate-key.yaml:10:5: events[0]: duplicate key 'date'",
+    "empty.yaml": "empty.yaml:1:1: empty file: expected a regime mapping",
+    "expiry-before-event.yaml": "expiry-before-event.yaml:9:5: sets.measures: expiry 2023-01-01 is before "
+    "the event (2023-03-23)",
+    "list.yaml": "list.yaml:1:1: regime: expected a mapping of keys to values, got a list",
+    "missing-title.yaml": "missing-title.yaml:9:5: events[0]: missing required key 'title'",
+    "not-utf8.yaml": "not-utf8.yaml:1:8: not UTF-8 text: save the file as UTF-8",
+    "not-yaml.yaml": "not-yaml.yaml:2:1: not valid YAML: did not find expected ',' or ']'",
+    "number-date.yaml": "number-date.yaml:9:11: events[0].date: expected a date like 2024-04-30, got '20230223'",
+    "old-council.yaml": "old-council.yaml:9:5: vote 13-0-0 adds up to 13, more than the Council's 11 members "
+    "on 1960-03-23",
+    "oversized-tally.yaml": "oversized-tally.yaml:9:5: vote 15-1-0 adds up to 16, more than the Council's 15 "
+    "members on 2023-03-23",
+    "python-tag.yaml": "python-tag.yaml:11:15: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' "
+    "is not allowed in regime files",
+    "shortened-renewal.yaml": "shortened-renewal.yaml:15:5: renewal moves the expiry of 'measures' back from "
+    "2023-04-30 to 2023-04-01",
+    "tally-mismatch.yaml": "tally-mismatch.yaml:9:5: votes list 1 'abstain' but the tally 15-0-0 has 0",
+    "undeclared-mandate.yaml": "undeclared-mandate.yaml:9:5: sets: mandate 'panel' is not declared under "
+    "mandates (declared: measures)",
+    "unknown-key.yaml": "unknown-key.yaml:13:5: events[0]: unknown key 'expires' (expected one of: date, "
+    "document, kind, lapses, meeting, notes, penholders, press_release, sets, sources, summary, title, "
+    "vetoed_by, vote, votes, would_have_set)",
+    "unknown-kind.yaml": "unknown-kind.yaml:10:11: events[0].kind: unknown kind 'extended' (expected one of: "
+    "established, renewed, modified, terminated, lapsed, veto, failed-draft, designation, delisting, report, "
+    "related)",
+    "unknown-member.yaml": "unknown-member.yaml:14:17: events[0].vetoed_by[0]: 'XX' is not an ISO 3166 "
+    "alpha-2 country code (like RU, US, FR)",
+    "veto-not-permanent.yaml": "veto-not-permanent.yaml:9:5: vetoed_by: JP is not a permanent member "
+    "(CN, FR, GB, RU, US)",
+    "veto-voted-yes.yaml": "veto-voted-yes.yaml:9:5: vetoed_by: RU voted yes, not against",
+    "wrong-name.yaml": "wrong-name.yaml:1:1: id 'another-id' does not match the file name: rename it another-id.yaml",
+}
+
+
+def test_every_broken_file_has_an_expected_message() -> None:
+    assert sorted(p.name for p in BROKEN.glob("*.yaml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_broken_file_message(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(BROKEN)
+    with pytest.raises(DataError) as caught:
+        read_regime(Path(name))
+    assert str(caught.value.problems[0]) == EXPECTED[name]
+
+
+def test_utf8_bom_loads(tmp_path: Path) -> None:
+    text = (Path(__file__).parent / "data" / "sample" / "testland.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "testland.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert read_regime(path).id == "testland"
+
+
+def test_every_problem_is_reported_not_just_the_first() -> None:
+    text = """
+id: many
+name: Many
+committee: C
+established_by: S/RES/1 (1946)
+verified: 2023-13-01
+mandates: {measures: {name: M}}
+events:
+  - {date: 2023-02-30, kind: renewed, document: S/RES/1 (2023), title: T, sources: [https://x.org]}
+  - {date: 2023-01-01, kind: nonsense, document: X, title: T, sources: [https://x.org]}
+"""
+    with pytest.raises(DataError) as caught:
+        parse_regime(text, "many.yaml")
+    messages = [p.message for p in caught.value.problems]
+    assert messages == [
+        "events[0].date: '2023-02-30' is not a real day (expected a date like 2024-04-30)",
+        "events[1].kind: unknown kind 'nonsense' (expected one of: established, renewed, modified, terminated, "
+        "lapsed, veto, failed-draft, designation, delisting, report, related)",
+        "events[1].document: 'X' is not a UN document symbol like S/RES/2374 (2017), S/2023/638 or SC/15648",
+        "verified: '2023-13-01' is not a real day (expected a date like 2024-04-30)",
+    ]
+
+
+def test_error_message_counts_the_rest() -> None:
+    with pytest.raises(DataError) as caught:
+        parse_regime("id: x\n", "x.yaml")
+    assert str(caught.value).startswith("x.yaml:1:1: regime: missing required key 'committee' (and ")
+    assert str(caught.value).endswith(" more: run 'sanctions validate')")
+
+
+def test_two_files_claiming_one_alias(tmp_path: Path) -> None:
+    sample = (Path(__file__).parent / "data" / "sample" / "testland.yaml").read_text(encoding="utf-8")
+    (tmp_path / "testland.yaml").write_text(sample, encoding="utf-8")
+    twin = sample.replace("id: testland", "id: twin").replace('aliases: ["9999", test]', "aliases: [test]")
+    (tmp_path / "twin.yaml").write_text(twin, encoding="utf-8")
+    _, problems = scan(tmp_path)
+    assert [p.message for p in problems] == [
+        f"'test' already names regime 'testland' ({tmp_path / 'testland.yaml'}:2:1)"
+    ]
+
+
+def test_data_dir_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="does not exist"):
+        data_dir(tmp_path / "missing")
+
+
+def test_empty_data_dir_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match=r"no regime files \(\*\.yaml\)"):
+        load_all(tmp_path)
+
+
+def test_data_env_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SANCTIONS_DATA", str(tmp_path))
+    assert data_dir() == tmp_path
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_load_or_raise_the_domain_error(raw: bytes) -> None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    with contextlib.suppress(DataError):
+        parse_regime(text, "fuzz.yaml")
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20) | st.dates().map(str),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["id", "name", "events", "mandates", "verified", "x"]), yaml_values))
+def test_any_yaml_document_loads_or_raises_the_domain_error(document: dict[str, object]) -> None:
+    import yaml
+
+    with contextlib.suppress(DataError):
+        parse_regime(yaml.safe_dump(document), "fuzz.yaml")

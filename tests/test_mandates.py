@@ -1,0 +1,116 @@
+"""Mandate status as of a date: every status, the boundaries, and rules that hold for all dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sanctions.mandates import Status, mandate_status, summarise
+from sanctions.model import Regime
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("key", "as_of", "status", "expires", "days_left"),
+    [
+        ("panel", D(2020, 1, 9), Status.NOT_ESTABLISHED, None, None),
+        ("panel", D(2020, 1, 10), Status.ACTIVE, D(2021, 1, 31), 387),
+        ("panel", D(2020, 12, 2), Status.EXPIRING, D(2021, 1, 31), 60),  # the window's last day
+        ("panel", D(2020, 12, 1), Status.ACTIVE, D(2021, 1, 31), 61),  # one day outside it
+        ("panel", D(2022, 1, 31), Status.EXPIRING, D(2022, 1, 31), 0),  # the expiry day itself
+        ("panel", D(2022, 2, 1), Status.LAPSED, D(2022, 1, 31), None),
+        ("measures", D(2030, 1, 1), Status.OPEN_ENDED, None, None),
+    ],
+)
+def test_status(
+    sample: Regime, key: str, as_of: dt.date, status: Status, expires: dt.date | None, days_left: int | None
+) -> None:
+    result = mandate_status(sample, key, as_of)
+    assert (result.status, result.expires, result.days_left) == (status, expires, days_left)
+
+
+def test_lapse_names_the_veto_that_blocked_renewal(sample: Regime) -> None:
+    result = mandate_status(sample, "panel", D(2022, 6, 1))
+    assert result.ended_by is not None
+    assert (result.ended_by.document, result.ended_by.vetoed_by) == ("S/2022/10", ("RU",))
+    assert result.set_by is not None and result.set_by.document == "S/RES/9998 (2021)"
+
+
+def test_custom_window(sample: Regime) -> None:
+    as_of = D(2021, 10, 1)
+    assert mandate_status(sample, "panel", as_of, horizon=D(2022, 1, 30)).status is Status.ACTIVE
+    assert mandate_status(sample, "panel", as_of, horizon=D(2022, 1, 31)).status is Status.EXPIRING
+
+
+def _drop_lapse(regime: Regime, verified: dt.date) -> Regime:
+    from dataclasses import replace
+
+    events = tuple(e for e in regime.events if not e.lapses)
+    return replace(regime, events=events, verified=verified)
+
+
+def test_unverified_when_the_data_stops_before_the_expiry(sample: Regime) -> None:
+    regime = _drop_lapse(sample, verified=D(2022, 1, 31))
+    assert mandate_status(regime, "panel", D(2022, 3, 1)).status is Status.UNVERIFIED
+
+
+def test_lapsed_when_checked_past_the_expiry_without_a_recorded_lapse(sample: Regime) -> None:
+    regime = _drop_lapse(sample, verified=D(2022, 2, 1))
+    assert mandate_status(regime, "panel", D(2022, 3, 1)).status is Status.LAPSED
+
+
+def test_terminated(sample: Regime) -> None:
+    from dataclasses import replace
+
+    from sanctions.model import Event, Kind
+
+    end = Event(
+        D(2023, 1, 5), Kind.TERMINATED, "S/RES/9990 (2023)", "Measures terminated", sets={"measures": "terminated"}
+    )
+    regime = replace(sample, events=(*sample.events, end))
+    result = mandate_status(regime, "measures", D(2023, 1, 5))
+    assert (result.status, result.ended_by) == (Status.TERMINATED, end)
+    assert mandate_status(regime, "measures", D(2023, 1, 4)).status is Status.OPEN_ENDED
+
+
+def test_leap_day_counts(sample: Regime) -> None:
+    from dataclasses import replace
+
+    from sanctions.model import Event, Kind
+
+    leap = Event(D(2024, 2, 1), Kind.ESTABLISHED, "S/RES/9991 (2024)", "Leap", sets={"panel": D(2024, 2, 29)})
+    regime = replace(sample, events=(leap,), verified=D(2025, 1, 1))
+    assert mandate_status(regime, "panel", D(2024, 2, 28)).days_left == 1
+    assert mandate_status(regime, "panel", D(2024, 2, 29)).days_left == 0
+    assert mandate_status(regime, "panel", D(2024, 3, 1)).status is Status.LAPSED
+
+
+def test_summary(sample: Regime) -> None:
+    summary = summarise(sample, D(2021, 6, 1))
+    assert summary.status == "in force"
+    assert summary.next_expiry is not None and summary.next_expiry.expires == D(2022, 1, 31)
+    assert summarise(sample, D(2019, 1, 1)).status == "not established"
+
+
+@given(st.dates(min_value=D(2019, 1, 1), max_value=D(2030, 12, 31)))
+def test_days_left_is_never_negative_and_matches_expiry(sample: Regime, as_of: dt.date) -> None:
+    for key in sample.mandates:
+        result = mandate_status(sample, key, as_of)
+        if result.days_left is not None:
+            assert result.days_left >= 0
+            assert result.expires is not None and result.as_of + dt.timedelta(days=result.days_left) == result.expires
+        if result.status.in_force:
+            assert result.set_by is not None and result.set_by.date <= as_of
+
+
+@given(st.dates(min_value=D(2019, 1, 1), max_value=D(2030, 12, 31)), st.integers(min_value=0, max_value=400))
+def test_a_later_date_never_revives_an_ended_mandate(sample: Regime, as_of: dt.date, step: int) -> None:
+    ended = {Status.LAPSED, Status.TERMINATED}
+    for key in sample.mandates:
+        if mandate_status(sample, key, as_of).status in ended:
+            later = mandate_status(sample, key, as_of + dt.timedelta(days=step))
+            assert later.status in ended
