@@ -63,5 +63,5 @@ def test_markup_and_escapes_in_data_stay_inert(sample: Regime) -> None:
 
 def test_problems() -> None:
     found = [Problem(Location("a.yaml", 3, 5), "something is wrong")]
-    assert table.problems(found, 2) == "a.yaml:3:5: something is wrong\n2 files checked: 1 problems\n"
+    assert table.problems(found, 2) == "a.yaml:3:5: something is wrong\n2 files checked: 1 problem\n"
     assert table.problems([], 2) == "2 files checked: no problems\n"

@@ -144,5 +144,7 @@ def regimes(summaries: list[RegimeSummary]) -> RenderableType:
 def problems(found: list[Problem], files: int) -> str:
     """Validation results: one line per problem (never wrapped, so grep and editors can use them), then a count."""
     lines = [inert(str(problem)) for problem in found]
-    lines.append(f"{files} files checked: " + (f"{len(found)} problems" if found else "no problems"))
+    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    problems_found = f"{len(found)} problem{'s' if len(found) != 1 else ''}" if found else "no problems"
+    lines.append(f"{checked}: {problems_found}")
     return "\n".join(lines) + "\n"
