@@ -25,7 +25,7 @@ def test_version() -> None:
     assert run("--version") == (0, f"sanctions {__version__}\n", "")
 
 
-@pytest.mark.parametrize("command", ["regimes", "timeline", "validate"])
+@pytest.mark.parametrize("command", ["regimes", "timeline", "expiry", "chart", "validate"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0
@@ -135,3 +135,75 @@ def test_missing_data_folder() -> None:
     code, _, err = run("regimes", "--data", "/no/such/folder")
     assert code == 2
     assert "/no/such/folder" in err
+
+
+def test_expiry_json_as_of_1_april_2024() -> None:
+    code, out, _ = run("expiry", "dprk", "--as-of", "2024-04-01", "-f", "json")
+    assert code == 0
+    rows = {r["mandate"]: r for r in json.loads(out)}
+    assert rows["panel"]["status"] == "expiring"
+    assert (rows["panel"]["expires"], rows["panel"]["days_left"]) == ("2024-04-30", 29)
+    assert rows["measures"]["status"] == "open-ended" and rows["measures"]["expires"] is None
+    assert set(rows["panel"]) >= {
+        "regime",
+        "mandate",
+        "name",
+        "status",
+        "expires",
+        "days_left",
+        "set_by",
+        "ended_by",
+        "as_of",
+    }
+
+
+def test_expiry_panel_lapsed_by_veto_on_1_may_2024() -> None:
+    code, out, _ = run("expiry", "1718", "--as-of", "1 May 2024", "-f", "json")
+    assert code == 0
+    panel = next(r for r in json.loads(out) if r["mandate"] == "panel")
+    assert panel["status"] == "lapsed"
+    assert panel["ended_by"] == {"date": "2024-03-28", "kind": "veto", "document": "SC/15648", "vetoed_by": ["RU"]}
+
+
+def test_expiry_is_sorted_soonest_first() -> None:
+    code, out, _ = run("expiry", "--as-of", "2023-09-15", "-f", "json")
+    assert code == 0
+    assert [(r["regime"], r["mandate"], r["status"]) for r in json.loads(out)] == [
+        ("mali", "panel", "expiring"),
+        ("dprk", "panel", "active"),
+        ("mali", "measures", "lapsed"),
+        ("dprk", "measures", "open-ended"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "within", "code"),
+    [("2024-04-01", "60d", 3), ("2024-02-01", "60d", 0), ("2024-02-01", "3m", 3), ("2024-05-01", "1y", 0)],
+)
+def test_expiry_check_exit_code(as_of: str, within: str, code: int) -> None:
+    assert run("expiry", "dprk", "--as-of", as_of, "--within", within, "--check")[0] == code
+
+
+def test_expiry_without_check_exits_0_even_when_expiring() -> None:
+    assert run("expiry", "dprk", "--as-of", "2024-04-01")[0] == 0
+
+
+def test_expiry_bad_period() -> None:
+    code, _, err = run("expiry", "--within", "soon")
+    assert code == 2
+    assert "'soon' is not a period" in err
+
+
+def test_expiry_ics() -> None:
+    result = runner.invoke(app, ["expiry", "mali", "--as-of", "2023-09-15", "-f", "ics"])
+    assert result.exit_code == 0
+    assert result.stdout_bytes.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert result.stdout_bytes.count(b"BEGIN:VEVENT") == 2
+
+
+def test_chart_dprk() -> None:
+    code, out, _ = run("chart", "dprk", "--as-of", "2024-05-01")
+    assert code == 0
+    lanes = {line.split()[0]: line for line in out.splitlines() if line.startswith(("measures", "panel"))}
+    assert lanes["measures"].rstrip().endswith("█ →")  # runs on, no end date
+    assert "✖" in lanes["panel"] and not lanes["panel"].rstrip().endswith("→")

@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 from sanctions import __version__
 from sanctions.errors import SanctionsError
 from sanctions.model import Kind
-from sanctions.render import Format
+from sanctions.render import ExpiryFormat, Format
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from sanctions.model import Regime
 
 WIDE = 160
-EXIT_CODES = """Exit codes: 0 ok · 1 data or runtime error · 2 usage error · 3 alert (reserved)."""
+EXIT_CODES = (
+    """Exit codes: 0 ok · 1 data or runtime error · 2 usage error · 3 expiry --check found a mandate expiring."""
+)
 
 
 class _Commands(TyperGroup):
@@ -151,6 +153,54 @@ def timeline(
     chosen = find_regime(_regimes(data), regime)
     events = select_events(chosen, _date(since), _date(until), kind or ())
     _emit(renderer(fmt).timeline(chosen, events))
+
+
+@app.command()
+def expiry(
+    regime: Annotated[
+        Optional[list[str]], typer.Argument(help="Regimes to show (id, alias or resolution number); all if none.")
+    ] = None,
+    as_of: AsOfOption = "today",
+    within: Annotated[
+        str, typer.Option("--within", help="Alert window: expiries this close count as expiring (90d, 6w, 3m, 1y).")
+    ] = "60d",
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 3 if any mandate expires within the window (for cron and CI).")
+    ] = False,
+    data: DataOption = None,
+    fmt: Annotated[ExpiryFormat, typer.Option("--format", "-f", help="Output format.")] = ExpiryFormat.TABLE,
+) -> None:
+    """Show every mandate's expiry as of a date, soonest first, with days left.
+
+    Example: sanctions expiry dprk --as-of 2024-04-01 --within 3m --check
+    """
+    from sanctions.catalogue import select
+    from sanctions.dates import parse_period
+    from sanctions.mandates import expiries, needs_alert
+    from sanctions.render import renderer
+
+    day = _date(as_of) or _today()
+    statuses = expiries(select(_regimes(data), regime), day, day + parse_period(within))
+    _emit(renderer(fmt).expiry(statuses))
+    if check and needs_alert(statuses):
+        raise typer.Exit(3)
+
+
+@app.command()
+def chart(
+    regime: Annotated[str, typer.Argument(help="Regime id, alias or resolution number.")],
+    as_of: AsOfOption = "today",
+    data: DataOption = None,
+) -> None:
+    """Draw a regime's mandates over time: a lane each, bars for periods, marks for vetoes and lapses.
+
+    Example: sanctions chart dprk --as-of 2024-05-01
+    """
+    from sanctions.catalogue import find_regime
+    from sanctions.render.chart import chart as draw
+
+    day = _date(as_of) or _today()
+    _emit(draw(find_regime(_regimes(data), regime), day))
 
 
 @app.command()

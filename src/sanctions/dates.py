@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from sanctions.errors import UsageError
 
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
+
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _YEAR = re.compile(r"\b\d{4}\b")
+_ISO = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 def parse_date(text: str, today: dt.date) -> dt.date:
@@ -20,6 +25,9 @@ def parse_date(text: str, today: dt.date) -> dt.date:
         return dt.date.fromisoformat(cleaned)
     except ValueError:
         pass
+    # An ISO-shaped date that is not a real day is a mistake, not another format to guess at.
+    if _ISO.fullmatch(cleaned):
+        raise UsageError(f"'{text}' is not a date: no such day")
     # A date without a year would be silently completed with this year: refuse it.
     if _YEAR.search(cleaned):
         from dateutil import parser
@@ -29,3 +37,22 @@ def parse_date(text: str, today: dt.date) -> dt.date:
         except (ValueError, OverflowError):
             pass
     raise UsageError(f"'{text}' is not a date: expected a date like 2024-04-30, '30 June 2021' or 'today'")
+
+
+_PERIOD = re.compile(r"(\d{1,4})([dwmy])")
+
+
+def parse_period(text: str) -> relativedelta:
+    """A look-ahead window like 90d, 6w, 3m or 1y."""
+    from dateutil.relativedelta import relativedelta
+
+    match = _PERIOD.fullmatch(text.strip().lower())
+    if match is None:
+        raise UsageError(f"'{text}' is not a period: expected a number and a unit, like 90d, 6w, 3m or 1y")
+    count, unit = int(match.group(1)), match.group(2)
+    return {
+        "d": relativedelta(days=count),
+        "w": relativedelta(weeks=count),
+        "m": relativedelta(months=count),
+        "y": relativedelta(years=count),
+    }[unit]

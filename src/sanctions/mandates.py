@@ -111,3 +111,60 @@ def summarise(regime: Regime, as_of: dt.date) -> RegimeSummary:
     running = [s for s in statuses if s.status.in_force and s.expires is not None]
     next_expiry = min(running, key=lambda s: s.expires or dt.date.max, default=None)
     return RegimeSummary(regime, as_of, status, next_expiry, statuses)
+
+
+_ORDER = {
+    Status.EXPIRING: 0,
+    Status.ACTIVE: 1,
+    Status.UNVERIFIED: 2,
+    Status.LAPSED: 3,
+    Status.TERMINATED: 4,
+    Status.OPEN_ENDED: 5,
+    Status.NOT_ESTABLISHED: 6,
+}
+
+
+def expiries(regimes: list[Regime], as_of: dt.date, horizon: dt.date) -> list[MandateStatus]:
+    """Every mandate of every regime as of a date, soonest expiry first, then by status."""
+    statuses = [status for regime in regimes for status in regime_statuses(regime, as_of, horizon)]
+    return sorted(
+        statuses,
+        key=lambda s: (
+            not s.status.in_force or s.expires is None,
+            s.expires or dt.date.max,
+            _ORDER[s.status],
+            s.regime.id,
+            s.mandate.key,
+        ),
+    )
+
+
+def needs_alert(statuses: list[MandateStatus]) -> bool:
+    """True when any mandate runs out inside the window: what --check exits 3 for."""
+    return any(status.status is Status.EXPIRING for status in statuses)
+
+
+@dataclass(frozen=True)
+class Period:
+    """One stretch of a mandate, from the decision that set it to the expiry it set."""
+
+    start: dt.date
+    end: dt.date | None  # None: open-ended or not recorded
+    set_by: Event
+
+
+def periods(regime: Regime, key: str) -> list[Period]:
+    """The successive periods of a mandate, as its decisions set them."""
+    decisions = [e for e in regime.events if key in e.sets]
+    result: list[Period] = []
+    for event in decisions:
+        expiry = event.sets[key]
+        if expiry == TERMINATED:
+            if result and (result[-1].end is None or result[-1].end > event.date):
+                result[-1] = Period(result[-1].start, event.date, result[-1].set_by)
+            continue
+        result.append(Period(event.date, expiry if isinstance(expiry, dt.date) else None, event))
+    for i, period in enumerate(result[:-1]):
+        if period.end is None:  # an unrecorded term runs until the next decision
+            result[i] = Period(period.start, result[i + 1].start, period.set_by)
+    return result

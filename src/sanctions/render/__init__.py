@@ -18,11 +18,19 @@ class Format(StrEnum):
     JSON = "json"
 
 
-def renderer(fmt: Format) -> ModuleType:
-    """The module that renders a format; every Format has one."""
-    from sanctions.render import json, table
+class ExpiryFormat(StrEnum):
+    """The --format choices of `sanctions expiry`, which adds a calendar feed."""
 
-    return {Format.TABLE: table, Format.JSON: json}[fmt]
+    TABLE = "table"
+    JSON = "json"
+    ICS = "ics"
+
+
+def renderer(fmt: Format | ExpiryFormat) -> ModuleType:
+    """The module that renders a format; every Format and ExpiryFormat has one."""
+    from sanctions.render import ics, json, table
+
+    return {"table": table, "json": json, "ics": ics}[fmt.value]
 
 
 def inert(text: str) -> str:

@@ -114,3 +114,8 @@ def problems(found: list[Problem], files: int) -> str:
             ],
         }
     )
+
+
+def expiry(statuses: list[MandateStatus]) -> str:
+    """Every mandate's status as a JSON array."""
+    return _dump([status_record(status) for status in statuses])

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from sanctions import members
 from sanctions.errors import Problem
-from sanctions.mandates import RegimeSummary, Status
+from sanctions.mandates import MandateStatus, RegimeSummary, Status
 from sanctions.model import Event, Expiry, Kind, Regime
 from sanctions.render import inert
 
@@ -148,3 +148,33 @@ def problems(found: list[Problem], files: int) -> str:
     problems_found = f"{len(found)} problem{'s' if len(found) != 1 else ''}" if found else "no problems"
     lines.append(f"{checked}: {problems_found}")
     return "\n".join(lines) + "\n"
+
+
+def _ended_by(status: MandateStatus) -> Text:
+    event = status.ended_by
+    if event is None:
+        return Text()
+    if event.kind is Kind.TERMINATED:
+        return _text(f"{event.document} ({event.date.isoformat()})")
+    who = ", ".join(members.member_name(code) for code in event.vetoed_by)
+    verb = f"vetoed by {who}" if who else "draft failed"
+    return _text(f"{event.document} {verb} ({event.date.isoformat()})", style="red")
+
+
+def expiry(statuses: list[MandateStatus]) -> RenderableType:
+    """One row per mandate, soonest expiry first, coloured by status."""
+    as_of = statuses[0].as_of.isoformat() if statuses else ""
+    table = Table(title=f"Mandates as of {as_of}")
+    for header in ("Regime", "Mandate", "Status", "Expires", "Days left", "Set by", "Ended by"):
+        table.add_column(header, overflow="fold", justify="right" if header == "Days left" else "left")
+    for status in statuses:
+        table.add_row(
+            _text(status.regime.id),
+            _text(status.mandate.name),
+            Text(status.status.value, style=MANDATE_STYLES[status.status]),
+            status.expires.isoformat() if status.expires else "",
+            "" if status.days_left is None else str(status.days_left),
+            _text(status.set_by.document if status.set_by else ""),
+            _ended_by(status),
+        )
+    return table

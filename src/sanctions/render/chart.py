@@ -1,0 +1,99 @@
+"""A regime as a picture in the terminal: one lane per mandate, bars for its periods, marks for vetoes and lapses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
+
+from sanctions.mandates import mandate_status, periods
+from sanctions.model import Kind, Regime
+from sanctions.render import inert
+
+BAR, VETO, FAILED, LAPSE, NOW = "█", "✖", "✗", "■", "│"
+LEGEND = f"{BAR} in force   {VETO} veto   {FAILED} failed draft   {LAPSE} lapsed   {NOW} as of   → no end date"
+
+
+class Chart:
+    """Draws at whatever width the console offers, so the picture fills a terminal or a file alike."""
+
+    def __init__(self, regime: Regime, as_of: dt.date) -> None:
+        self.regime = regime
+        self.as_of = as_of
+        dates = [e.date for e in regime.events] + [as_of]
+        ends = [p.end for key in regime.mandates for p in periods(regime, key) if p.end]
+        self.start = dt.date(min(dates).year, 1, 1)
+        self.end = dt.date(max(dates + ends).year + 1, 1, 1)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        label = max(len(key) for key in self.regime.mandates) + 2
+        width = max(options.max_width - label - 2, 20)
+        yield Text(inert(f"{self.regime.name} — mandates as of {self.as_of.isoformat()}"), style="bold")
+        yield Text(" " * label) + self._axis(width)
+        for key in self.regime.mandates:
+            yield Text(key.ljust(label)) + self._lane(key, width)
+        now = self._column(self.as_of, width)
+        marker = f"▲ as of {self.as_of.isoformat()}"
+        if now + len(marker) > width:
+            marker = f"as of {self.as_of.isoformat()} ▲"
+            now = max(0, now - len(marker) + 1)
+        yield Text(" " * (label + now) + marker, style="bold")
+        yield Text(LEGEND, style="dim")
+
+    def _column(self, day: dt.date, width: int) -> int:
+        span = (self.end - self.start).days
+        return min(width - 1, max(0, round((day - self.start).days / span * (width - 1))))
+
+    def _axis(self, width: int) -> Text:
+        cells = [" "] * width
+        last = -10
+        for year in range(self.start.year, self.end.year + 1):
+            column = self._column(dt.date(year, 1, 1), width)
+            if column - last >= 6 and column + 4 <= width:
+                cells[column : column + 4] = list(str(year))
+                last = column
+        return Text("".join(cells), style="dim")
+
+    def _lane(self, key: str, width: int) -> Text:
+        cells = [" "] * width
+        styles = [""] * width
+        status = mandate_status(self.regime, key, self.as_of)
+        for period in periods(self.regime, key):
+            if period.start > self.as_of:
+                continue
+            stop = period.end or (self.as_of if status.status.in_force else period.start)
+            if period.end is None and status.status.in_force:
+                stop = self.end
+            for column in range(self._column(period.start, width), self._column(min(stop, self.end), width) + 1):
+                cells[column], styles[column] = BAR, "green"
+        # Where two marks share a column the veto wins: it is what a reader must not miss.
+        priority = {FAILED: 0, LAPSE: 1, VETO: 2}
+        for column, mark, style in sorted(self._marks(key, width), key=lambda m: priority[m[1]]):
+            cells[column], styles[column] = mark, style
+        now = self._column(self.as_of, width)
+        if cells[now] == " ":
+            cells[now], styles[now] = NOW, "bold"
+        text = Text()
+        for cell, style in zip(cells, styles, strict=True):
+            text.append(cell, style=style)
+        if status.status.value == "open-ended":
+            text.append(" →", style="green")
+        return text
+
+    def _marks(self, key: str, width: int) -> Iterator[tuple[int, str, str]]:
+        for event in self.regime.events:
+            if event.date > self.as_of:
+                continue
+            if event.kind is Kind.VETO and key in event.would_have_set:
+                yield self._column(event.date, width), VETO, "bold red"
+            elif event.kind is Kind.FAILED_DRAFT and key in event.would_have_set:
+                yield self._column(event.date, width), FAILED, "red"
+            elif key in event.lapses:
+                yield self._column(event.date, width), LAPSE, "bold yellow"
+
+
+def chart(regime: Regime, as_of: dt.date) -> Chart:
+    """The regime's mandates over time, as of a date."""
+    return Chart(regime, as_of)
