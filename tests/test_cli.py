@@ -25,7 +25,7 @@ def test_version() -> None:
     assert run("--version") == (0, f"sanctions {__version__}\n", "")
 
 
-@pytest.mark.parametrize("command", ["regimes", "timeline", "expiry", "chart", "validate"])
+@pytest.mark.parametrize("command", ["regimes", "timeline", "expiry", "chart", "vetoes", "votes", "validate"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0
@@ -207,3 +207,46 @@ def test_chart_dprk() -> None:
     lanes = {line.split()[0]: line for line in out.splitlines() if line.startswith(("measures", "panel"))}
     assert lanes["measures"].rstrip().endswith("█ →")  # runs on, no end date
     assert "✖" in lanes["panel"] and not lanes["panel"].rstrip().endswith("→")
+
+
+def test_vetoes_table_lists_each_draft_and_the_summary() -> None:
+    code, out, _ = run("vetoes")
+    assert code == 0
+    assert "S/2022/431" in out and "S/2023/638" in out and "SC/15648" in out
+    assert "no veto:" in out
+    assert "Russia: 3 vetoes, 2 ended a mandate — ended 2 monitoring panels" in out
+    assert "one veto per draft per permanent member voting against" in out
+
+
+def test_vetoes_json() -> None:
+    code, out, _ = run("vetoes", "--member", "russia", "--since", "2023-01-01", "-f", "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [(r["regime"], r["draft"]) for r in rows] == [("mali", "S/2023/638"), ("dprk", "SC/15648")]
+    dprk = rows[1]
+    assert dprk["vote"] == {"in_favour": 13, "against": 1, "abstaining": 1}
+    assert dprk["would_have_set"] == {"panel": "2025-04-30"}
+    assert dprk["consequence"] == [
+        {"mandate": "panel", "name": "Panel of Experts", "outcome": "lapsed", "date": "2024-04-30", "by": None}
+    ]
+    assert dprk["failed_without_veto"] is False and dprk["penholders"] == ["US"]
+
+
+def test_unknown_member() -> None:
+    code, _, err = run("vetoes", "--member", "atlantis")
+    assert code == 2
+    assert err == "sanctions: error: unknown member 'atlantis': use an ISO code like RU or a name like Russia\n"
+
+
+def test_votes_by_member_name() -> None:
+    code, out, _ = run("votes", "mali", "--member", "Japan", "-f", "json")
+    assert code == 0
+    result = json.loads(out)
+    assert [v["document"] for v in result["votes"]] == ["S/PV.9408"]
+    assert result["totals"] == {"JP": {"name": "Japan", "yes": 0, "against": 1, "abstain": 0, "absent": 0}}
+
+
+def test_votes_table_names_members() -> None:
+    code, out, _ = run("votes", "mali")
+    assert code == 0
+    assert "Saint Vincent and the Grenadines" in out

@@ -203,6 +203,67 @@ def chart(
     _emit(draw(find_regime(_regimes(data), regime), day))
 
 
+def _member(text: str | None) -> str | None:
+    from sanctions.errors import UsageError
+    from sanctions.members import find_member
+
+    if text is None:
+        return None
+    code = find_member(text)
+    if code is None:
+        raise UsageError(f"unknown member '{text}': use an ISO code like RU or a name like Russia")
+    return code
+
+
+MemberOption = Annotated[
+    Optional[str],
+    typer.Option("--member", "-m", help="A Council member by code or name (RU, russia, 'United States')."),
+]
+
+
+@app.command()
+def vetoes(
+    regime: Annotated[Optional[list[str]], typer.Argument(help="Regimes to show; all if none.")] = None,
+    member: MemberOption = None,
+    since: SinceOption = None,
+    data: DataOption = None,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """List vetoed drafts and drafts that failed without a veto, with tallies and what followed.
+
+    Vetoes are counted one per draft per permanent member voting against. Drafts that failed for want
+    of nine votes are listed and marked, never counted as vetoes. --member keeps the vetoes that member cast.
+
+    Example: sanctions vetoes --member russia --since 2020-01-01
+    """
+    from sanctions.catalogue import select
+    from sanctions.render import renderer
+    from sanctions.vetoes import failed_drafts
+
+    drafts = failed_drafts(select(_regimes(data), regime), _member(member), _date(since))
+    _emit(renderer(fmt).vetoes(drafts))
+
+
+@app.command()
+def votes(
+    regime: Annotated[str, typer.Argument(help="Regime id, alias or resolution number.")],
+    member: MemberOption = None,
+    data: DataOption = None,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """Show every recorded vote of a regime, each member's position where known, and per-member totals.
+
+    Example: sanctions votes mali --member RU
+    """
+    from sanctions.catalogue import find_regime
+    from sanctions.render import renderer
+    from sanctions.votes import recorded_votes
+
+    chosen = find_regime(_regimes(data), regime)
+    code = _member(member)
+    _emit(renderer(fmt).votes(chosen, recorded_votes(chosen, code), code))
+
+
 @app.command()
 def validate(data: DataOption = None, fmt: FormatOption = Format.TABLE) -> None:
     """Check every regime file and list every problem; exit 1 if there is any.

@@ -17,6 +17,7 @@ from sanctions.model import (
     OPEN_ENDED,
     TERMINATED,
     UNRECORDED,
+    Category,
     Event,
     Expiry,
     Kind,
@@ -333,14 +334,22 @@ def _mandates(node: yaml.Node, reader: _Reader) -> dict[str, Mandate]:
         if not MANDATE_KEY.fullmatch(key):
             reader.fail(value, f"mandates: '{key}' is not a mandate key (lower-case letters, digits, '-')")
             continue
-        fields = reader.mapping(value, f"mandates.{key}", {"name"}, {"description"})
+        fields = reader.mapping(value, f"mandates.{key}", {"name"}, {"description", "category"})
         if fields and "name" in fields:
             name = reader.text(fields["name"], f"mandates.{key}.name")
             description = (
                 reader.text(fields["description"], f"mandates.{key}.description") if "description" in fields else ""
             )
+            category = Category.guess(key)
+            if "category" in fields:
+                text = reader.scalar(fields["category"], f"mandates.{key}.category")
+                if text not in {c.value for c in Category}:
+                    choices = ", ".join(c.value for c in Category)
+                    reader.fail(fields["category"], f"mandates.{key}.category: expected one of {choices}, got '{text}'")
+                else:
+                    category = Category(text)
             if name:
-                result[key] = Mandate(key, name, description or "")
+                result[key] = Mandate(key, name, description or "", category)
     if not result and isinstance(node, yaml.MappingNode):
         reader.fail(node, "mandates: declare at least one mandate (e.g. measures, panel)")
     return result

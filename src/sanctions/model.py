@@ -74,6 +74,26 @@ class Tally:
         return f"{self.in_favour}-{self.against}-{self.abstaining}"
 
 
+class Category(StrEnum):
+    """What kind of mechanism a mandate is."""
+
+    MEASURES = "measures"
+    MONITORING = "monitoring"  # a panel or group of experts, a monitoring team
+    OMBUDSPERSON = "ombudsperson"
+    OTHER = "other"
+
+    @classmethod
+    def guess(cls, key: str) -> Category:
+        """The category a mandate key usually means, for files that do not say."""
+        if key.startswith("measures") or key.endswith("measures"):
+            return cls.MEASURES
+        if key in ("panel", "group-of-experts", "monitoring-team", "monitoring-group") or key.startswith("panel"):
+            return cls.MONITORING
+        if key == "ombudsperson":
+            return cls.OMBUDSPERSON
+        return cls.OTHER
+
+
 @dataclass(frozen=True)
 class Mandate:
     """A mechanism of a regime with its own life: the measures, a panel, a monitoring team."""
@@ -81,6 +101,7 @@ class Mandate:
     key: str
     name: str
     description: str = ""
+    category: Category = Category.OTHER
 
 
 @dataclass(frozen=True)

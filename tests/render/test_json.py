@@ -8,7 +8,7 @@ import json
 from sanctions.errors import Problem
 from sanctions.mandates import summarise
 from sanctions.model import Location, Regime
-from sanctions.render import Format, renderer
+from sanctions.render import ExpiryFormat, Format, renderer
 from sanctions.render import json as render_json
 
 VETO = """\
@@ -54,8 +54,10 @@ VETO = """\
 def test_every_format_has_a_renderer() -> None:
     for fmt in Format:
         module = renderer(fmt)
-        for view in ("timeline", "regimes", "problems"):
+        for view in ("timeline", "regimes", "problems", "expiry", "vetoes", "votes"):
             assert callable(getattr(module, view))
+    for expiry_format in ExpiryFormat:
+        assert callable(renderer(expiry_format).expiry)
 
 
 def test_timeline_event(sample: Regime) -> None:

@@ -8,7 +8,10 @@ from typing import Any
 
 from sanctions.errors import Problem
 from sanctions.mandates import MandateStatus, RegimeSummary
-from sanctions.model import Event, Expiry, Regime, Tally
+from sanctions.members import member_name
+from sanctions.model import Event, Expiry, Position, Regime, Tally
+from sanctions.vetoes import FailedDraft
+from sanctions.votes import member_totals
 
 
 def _expiries(expiries: dict[str, Expiry]) -> dict[str, str]:
@@ -119,3 +122,61 @@ def problems(found: list[Problem], files: int) -> str:
 def expiry(statuses: list[MandateStatus]) -> str:
     """Every mandate's status as a JSON array."""
     return _dump([status_record(status) for status in statuses])
+
+
+def vetoes(drafts: list[FailedDraft]) -> str:
+    """Vetoed and failed drafts as a JSON array."""
+    return _dump(
+        [
+            {
+                "regime": draft.regime.id,
+                "date": draft.event.date.isoformat(),
+                "draft": draft.event.document,
+                "meeting": draft.event.meeting,
+                "title": draft.event.title,
+                "vetoed_by": list(draft.event.vetoed_by),
+                "vote": _tally(draft.event.vote),
+                "votes": {code: position.value for code, position in draft.event.votes.items()},
+                "penholders": list(draft.event.penholders),
+                "would_have_set": _expiries(draft.event.would_have_set),
+                "consequence": [
+                    {
+                        "mandate": c.mandate,
+                        "name": c.name,
+                        "outcome": c.outcome,
+                        "date": c.on.isoformat() if c.on else None,
+                        "by": c.by.document if c.by else None,
+                    }
+                    for c in draft.consequences
+                ],
+                "failed_without_veto": draft.failed_without_veto,
+                "sources": list(draft.event.sources),
+            }
+            for draft in drafts
+        ]
+    )
+
+
+def votes(regime: Regime, events: list[Event], member: str | None) -> str:
+    """A regime's recorded votes and per-member totals as a JSON object."""
+    totals = {
+        row.member: {"name": member_name(row.member), **{p.value: row.positions[p] for p in Position}}
+        for row in member_totals(events)
+        if member is None or row.member == member
+    }
+    return _dump(
+        {
+            "regime": regime.id,
+            "votes": [
+                {
+                    "date": e.date.isoformat(),
+                    "document": e.document,
+                    "kind": e.kind.value,
+                    "vote": _tally(e.vote),
+                    "votes": {code: position.value for code, position in e.votes.items()},
+                }
+                for e in events
+            ],
+            "totals": totals,
+        }
+    )

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from sanctions import members
 from sanctions.errors import Problem
 from sanctions.mandates import MandateStatus, RegimeSummary, Status
-from sanctions.model import Event, Expiry, Kind, Regime
+from sanctions.model import Category, Event, Expiry, Kind, Position, Regime
 from sanctions.render import inert
+from sanctions.vetoes import FailedDraft, VetoTally, veto_tallies
+from sanctions.votes import member_totals
 
 KIND_STYLES = {
     Kind.ESTABLISHED: "bold green",
@@ -178,3 +180,118 @@ def expiry(statuses: list[MandateStatus]) -> RenderableType:
             _ended_by(status),
         )
     return table
+
+
+COUNTING_RULE = "one veto per draft per permanent member voting against"
+
+
+def _names(codes: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(members.member_name(code) for code in codes)
+
+
+def _followed(draft: FailedDraft) -> Text:
+    if not draft.consequences:
+        return Text("no mandate expiry at stake", style="dim")
+    text = Text()
+    for consequence in draft.consequences:
+        style = "bold red" if consequence.outcome == "lapsed" else ""
+        text.append(inert(str(consequence)) + "\n", style=style)
+    text.rstrip()
+    return text
+
+
+def _would_have_set(event: Event) -> Text:
+    return Text("\n".join(f"{key} → {_expiry(value)}" for key, value in event.would_have_set.items()))
+
+
+def _tally_line(tally: VetoTally) -> Text:
+    plural = "veto" if tally.vetoes == 1 else "vetoes"
+    line = Text(f"{members.member_name(tally.member)}: {tally.vetoes} {plural}, {tally.ended_mandates} ended a mandate")
+    panels = [(r, c) for r, c in tally.ended if r.mandates[c.mandate].category is Category.MONITORING]
+    others = [(r, c) for r, c in tally.ended if r.mandates[c.mandate].category is not Category.MONITORING]
+    if panels:
+        listed = "; ".join(f"{r.id}: {r.mandates[c.mandate].name}" for r, c in panels)
+        line.append(
+            f" — ended {len(panels)} monitoring panel{'s' if len(panels) != 1 else ''} ({listed})", style="bold red"
+        )
+    if others:
+        listed = "; ".join(f"{r.id}: {r.mandates[c.mandate].name}" for r, c in others)
+        line.append(f"; also ended {listed}")
+    return line
+
+
+def vetoes(drafts: list[FailedDraft]) -> RenderableType:
+    """Vetoed and failed drafts, then vetoes per permanent member."""
+    table = Table(title="Vetoed and failed drafts")
+    headers = (
+        "Date",
+        "Regime",
+        "Draft",
+        "Penholders",
+        "Vote",
+        "Vetoed by",
+        "Abstaining",
+        "Would have set",
+        "What followed",
+    )
+    for header in headers:
+        table.add_column(header, overflow="fold", min_width=10 if header == "Vetoed by" else None)
+    for draft in drafts:
+        event = draft.event
+        document = _text(event.document)
+        if event.meeting and event.meeting != event.document:
+            document.append("\n" + inert(event.meeting), style="dim")
+        vetoed = (
+            Text("no veto: too few votes", style="magenta")
+            if draft.failed_without_veto
+            else Text(_names(event.vetoed_by), style="bold red")
+        )
+        table.add_row(
+            event.date.isoformat(),
+            _text(draft.regime.id),
+            document,
+            _names(event.penholders),
+            str(event.vote) if event.vote else "",
+            vetoed,
+            _names(draft.abstaining),
+            _would_have_set(event),
+            _followed(draft),
+        )
+    lines: list[RenderableType] = [table, Text(f"Vetoes per permanent member ({COUNTING_RULE}):", style="bold")]
+    lines.extend(_tally_line(tally) for tally in veto_tallies(drafts))
+    failed = sum(1 for d in drafts if d.failed_without_veto)
+    if failed:
+        lines.append(Text(f"Drafts that failed without a veto (not counted as vetoes): {failed}"))
+    return Group(*lines)
+
+
+def _positions(event: Event, member: str | None) -> Text:
+    if member is not None:
+        return Text(event.votes[member].value)
+    grouped: dict[Position, list[str]] = {}
+    for code, position in event.votes.items():
+        grouped.setdefault(position, []).append(code)
+    return Text("; ".join(f"{position.value}: {_names(codes)}" for position, codes in grouped.items()))
+
+
+def votes(regime: Regime, events: list[Event], member: str | None) -> RenderableType:
+    """Every recorded vote of a regime, then each member's totals."""
+    table = Table(title=_text(f"Votes — {regime.name}"))
+    position_header = members.member_name(member) if member else "Recorded positions"
+    for header in ("Date", "Document", "Kind", "Vote", position_header):
+        table.add_column(header, overflow="fold")
+    for event in events:
+        table.add_row(
+            event.date.isoformat(),
+            _text(event.document),
+            _kind(event.kind),
+            str(event.vote) if event.vote else "",
+            _positions(event, member),
+        )
+    totals = Table(title="Positions per member (where the data records them)")
+    for header in ("Member", "Yes", "Against", "Abstain", "Absent"):
+        totals.add_column(header, justify="left" if header == "Member" else "right")
+    for row in sorted(member_totals(events), key=lambda row: members.member_name(row.member)):
+        if member is None or row.member == member:
+            totals.add_row(members.member_name(row.member), *(str(row.positions[p]) for p in Position))
+    return Group(table, totals)

@@ -1,0 +1,103 @@
+"""Vetoed and failed drafts: what each would have done, what followed, and who cast the vetoes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from sanctions.mandates import Status, mandate_status
+from sanctions.model import Event, Kind, Position, Regime
+
+
+@dataclass(frozen=True)
+class Consequence:
+    """What became of one mandate a failed draft would have extended."""
+
+    mandate: str
+    name: str
+    outcome: str  # "lapsed", "renewed", "in force", "unverified"
+    on: dt.date | None
+    by: Event | None = None
+
+    def __str__(self) -> str:
+        when = f" {self.on.isoformat()}" if self.on else ""
+        by = f" by {self.by.document}" if self.by else ""
+        return f"{self.name} {self.outcome}{when}{by}"
+
+
+@dataclass(frozen=True)
+class FailedDraft:
+    """A draft the Council did not adopt, with its regime and what followed."""
+
+    regime: Regime
+    event: Event
+    consequences: tuple[Consequence, ...]
+
+    @property
+    def failed_without_veto(self) -> bool:
+        return self.event.kind is Kind.FAILED_DRAFT
+
+    @property
+    def abstaining(self) -> tuple[str, ...]:
+        """Members recorded as abstaining (the tally may count more than the data names)."""
+        return tuple(code for code, position in self.event.votes.items() if position is Position.ABSTAIN)
+
+    @property
+    def ended(self) -> tuple[Consequence, ...]:
+        """The mandates that lapsed after this draft failed."""
+        return tuple(c for c in self.consequences if c.outcome == "lapsed")
+
+
+def _consequence(regime: Regime, event: Event, key: str) -> Consequence:
+    name = regime.mandates[key].name
+    later = next((e for e in regime.events if key in e.sets and e.date > event.date and not e.kind.is_failed), None)
+    if later is not None:
+        return Consequence(key, name, "renewed", later.date, later)
+    status = mandate_status(regime, key, max(regime.verified, event.date))
+    if status.status is Status.LAPSED:
+        return Consequence(key, name, "lapsed", status.expires)
+    if status.status.in_force:
+        return Consequence(key, name, "in force until", status.expires)
+    return Consequence(key, name, status.status.value, status.expires)
+
+
+def failed_drafts(regimes: list[Regime], member: str | None = None, since: dt.date | None = None) -> list[FailedDraft]:
+    """Every vetoed or failed draft, oldest first; with `member`, only the vetoes that member cast."""
+    rows = []
+    for regime in regimes:
+        for event in regime.events:
+            if not event.kind.is_failed or (since is not None and event.date < since):
+                continue
+            if member is not None and member not in event.vetoed_by:
+                continue
+            consequences = tuple(_consequence(regime, event, key) for key in event.would_have_set)
+            rows.append(FailedDraft(regime, event, consequences))
+    return sorted(rows, key=lambda row: (row.event.date, row.event.kind is Kind.FAILED_DRAFT, row.regime.id))
+
+
+@dataclass(frozen=True)
+class VetoTally:
+    """One permanent member's vetoes: one per draft it voted against as a permanent member."""
+
+    member: str
+    vetoes: int
+    ended_mandates: int
+    ended: tuple[tuple[Regime, Consequence], ...]
+
+
+def veto_tallies(drafts: list[FailedDraft]) -> list[VetoTally]:
+    """Vetoes per permanent member and the mandates that lapsed after them, most vetoes first."""
+    counts: Counter[str] = Counter()
+    ended: dict[str, list[tuple[Regime, Consequence]]] = {}
+    ending: Counter[str] = Counter()
+    for draft in drafts:
+        for code in draft.event.vetoed_by:
+            counts[code] += 1
+            if draft.ended:
+                ending[code] += 1
+            ended.setdefault(code, []).extend((draft.regime, c) for c in draft.ended)
+    return [
+        VetoTally(code, count, ending[code], tuple(ended.get(code, ())))
+        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
