@@ -25,7 +25,7 @@ def test_version() -> None:
     assert run("--version") == (0, f"sanctions {__version__}\n", "")
 
 
-@pytest.mark.parametrize("command", ["regimes", "timeline", "expiry", "chart", "vetoes", "votes", "validate"])
+@pytest.mark.parametrize("command", ["regimes", "timeline", "expiry", "chart", "vetoes", "votes", "export", "validate"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0
@@ -250,3 +250,49 @@ def test_votes_table_names_members() -> None:
     code, out, _ = run("votes", "mali")
     assert code == 0
     assert "Saint Vincent and the Grenadines" in out
+
+
+def test_export_markdown_to_stdout() -> None:
+    code, out, _ = run("export", "mali", "--as-of", "2023-09-15")
+    assert code == 0
+    assert out.startswith("# Mali: UN sanctions regime (S/RES/2374 (2017))\n")
+    assert "```mermaid\ngantt\n" in out
+
+
+def test_export_to_a_file_then_refuse_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "mali.md"
+    assert run("export", "mali", "-f", "markdown", "-o", str(target))[0] == 0
+    first = target.read_text(encoding="utf-8")
+    code, out, err = run("export", "mali", "-f", "csv", "-o", str(target))
+    assert (code, out) == (1, "")
+    assert err == f"sanctions: error: {target} already exists: use --force to overwrite it\n"
+    assert target.read_text(encoding="utf-8") == first
+    assert run("export", "mali", "-f", "csv", "-o", str(target), "--force")[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("regime,date,kind,")
+
+
+def test_export_into_a_missing_folder(tmp_path: Path) -> None:
+    code, _, err = run("export", "mali", "-o", str(tmp_path / "no" / "mali.md"))
+    assert code == 1
+    assert "no such folder" in err
+
+
+def test_export_all(tmp_path: Path) -> None:
+    code, _, err = run("export", "--all", "-f", "json", "-o", str(tmp_path))
+    assert code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dprk.json", "mali.json"]
+    assert err.count("wrote ") == 2
+    code, _, err = run("export", "--all", "-f", "json", "-o", str(tmp_path))
+    assert code == 2 and "already exist: use --force" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export"], "name one regime to export, or use --all with -o FOLDER"),
+        (["export", "mali", "--all"], "name one regime to export, or use --all with -o FOLDER"),
+        (["export", "--all"], "--all writes one file per regime: give the folder with -o FOLDER"),
+    ],
+)
+def test_export_usage_errors(args: list[str], message: str) -> None:
+    assert run(*args) == (2, "", f"sanctions: error: {message}\n")

@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 from sanctions import __version__
 from sanctions.errors import SanctionsError
 from sanctions.model import Kind
-from sanctions.render import ExpiryFormat, Format
+from sanctions.render import ExpiryFormat, ExportFormat, Format
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -262,6 +262,67 @@ def votes(
     chosen = find_regime(_regimes(data), regime)
     code = _member(member)
     _emit(renderer(fmt).votes(chosen, recorded_votes(chosen, code), code))
+
+
+@app.command()
+def export(
+    regime: Annotated[Optional[str], typer.Argument(help="Regime id, alias or resolution number.")] = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.MARKDOWN,
+    output: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", help="File to write ('-' or none: standard output); a folder with --all."),
+    ] = None,
+    all_regimes: Annotated[
+        bool, typer.Option("--all", help="Export every regime, one file each, into the -o folder.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    no_chart: Annotated[bool, typer.Option("--no-chart", help="Leave the Mermaid chart out of markdown.")] = False,
+    as_of: AsOfOption = "today",
+    data: DataOption = None,
+) -> None:
+    """Export a regime as a markdown report, lossless JSON or CSV; files are written atomically.
+
+    An existing file is kept unless --force is given; a failed or interrupted export leaves no partial file.
+
+    Example: sanctions export mali --format markdown -o mali.md
+    """
+    from sanctions.catalogue import find_regime
+    from sanctions.errors import UsageError
+    from sanctions.files import write_atomically
+    from sanctions.render import renderer
+    from sanctions.report import build_report
+
+    if all_regimes == (regime is not None):
+        raise UsageError("name one regime to export, or use --all with -o FOLDER")
+    regimes = _regimes(data)
+    day = _date(as_of) or _today()
+    first, last = _date(since), _date(until)
+    render = renderer(fmt).export
+
+    def text_of(chosen: Regime) -> str:
+        return str(render(build_report(chosen, day, first, last), not no_chart))
+
+    if regime is not None:
+        content = text_of(find_regime(regimes, regime))
+        if output in (None, "-"):
+            sys.stdout.write(content)
+        else:
+            write_atomically(Path(output), content, force=force)
+        return
+    if output in (None, "-"):
+        raise UsageError("--all writes one file per regime: give the folder with -o FOLDER")
+    folder = Path(output)
+    if not folder.is_dir():
+        raise UsageError(f"--all needs an existing folder: '{folder}' is not one")
+    targets = [(folder / f"{chosen.id}.{fmt.extension}", chosen) for chosen in regimes]
+    taken = [str(path) for path, _ in targets if path.exists()]
+    if taken and not force:
+        raise UsageError(f"{', '.join(taken)} already exist{'s' if len(taken) == 1 else ''}: use --force to overwrite")
+    for path, chosen in targets:
+        write_atomically(path, text_of(chosen), force=force)
+        typer.echo(f"wrote {path}", err=True)
 
 
 @app.command()

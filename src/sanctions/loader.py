@@ -403,6 +403,18 @@ def parse_regime(text: str, path: str) -> Regime:
     return regime
 
 
+def parse_regime_json(text: str, path: str) -> Regime:
+    """Load a regime from a JSON export (`sanctions export --format json`)."""
+    import json
+
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DataError([Problem(Location(path, error.lineno, error.colno), f"not valid JSON: {error.msg}")]) from None
+    # Re-emitting as YAML lets the one validating reader check it; the emitter escapes what YAML cannot hold.
+    return parse_regime(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), path)
+
+
 def read_regime(path: Path, label: str | None = None) -> Regime:
     """Load one regime file; `label` is how messages name it (defaults to the path)."""
     name = label or str(path)

@@ -26,11 +26,23 @@ class ExpiryFormat(StrEnum):
     ICS = "ics"
 
 
-def renderer(fmt: Format | ExpiryFormat) -> ModuleType:
-    """The module that renders a format; every Format and ExpiryFormat has one."""
-    from sanctions.render import ics, json, table
+class ExportFormat(StrEnum):
+    """The --format choices of `sanctions export`."""
 
-    return {"table": table, "json": json, "ics": ics}[fmt.value]
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+
+    @property
+    def extension(self) -> str:
+        return {"markdown": "md", "json": "json", "csv": "csv"}[self.value]
+
+
+def renderer(fmt: Format | ExpiryFormat | ExportFormat) -> ModuleType:
+    """The module that renders a format; every value of every format enum has one."""
+    from sanctions.render import csv, ics, json, markdown, table
+
+    return {"table": table, "json": json, "ics": ics, "markdown": markdown, "csv": csv}[fmt.value]
 
 
 def inert(text: str) -> str:

@@ -10,6 +10,7 @@ from sanctions.errors import Problem
 from sanctions.mandates import MandateStatus, RegimeSummary
 from sanctions.members import member_name
 from sanctions.model import Event, Expiry, Position, Regime, Tally
+from sanctions.report import Report
 from sanctions.vetoes import FailedDraft
 from sanctions.votes import member_totals
 
@@ -180,3 +181,56 @@ def votes(regime: Regime, events: list[Event], member: str | None) -> str:
             "totals": totals,
         }
     )
+
+
+def regime_document(regime: Regime, events: list[Event] | None = None) -> dict[str, Any]:
+    """The regime in the regime-file format itself, so an export loads back unchanged."""
+    document: dict[str, Any] = {
+        "id": regime.id,
+        "name": regime.name,
+        "aliases": list(regime.aliases),
+        "committee": regime.committee,
+        "established_by": regime.established_by,
+        "verified": regime.verified.isoformat(),
+        "summary": regime.summary,
+        "notes": regime.notes,
+        "mandates": {
+            key: _without_empty({"name": m.name, "description": m.description, "category": m.category.value})
+            for key, m in regime.mandates.items()
+        },
+        "events": [_event_document(e) for e in (regime.events if events is None else events)],
+    }
+    return _without_empty(document)
+
+
+def _event_document(event: Event) -> dict[str, Any]:
+    return _without_empty(
+        {
+            "date": event.date.isoformat(),
+            "kind": event.kind.value,
+            "document": event.document,
+            "meeting": event.meeting,
+            "press_release": event.press_release,
+            "title": event.title,
+            "summary": event.summary,
+            "vote": _tally(event.vote),
+            "votes": {code: position.value for code, position in event.votes.items()},
+            "vetoed_by": list(event.vetoed_by),
+            "penholders": list(event.penholders),
+            "sets": _expiries(event.sets),
+            "would_have_set": _expiries(event.would_have_set),
+            "lapses": list(event.lapses),
+            "sources": list(event.sources),
+            "notes": event.notes,
+        }
+    )
+
+
+def _without_empty(fields: dict[str, Any]) -> dict[str, Any]:
+    # Empty values are the format's defaults; leaving them out keeps the export loadable as a file.
+    return {key: value for key, value in fields.items() if value not in (None, "", [], {})}
+
+
+def export(report: Report, chart: bool) -> str:
+    """A lossless JSON export of the regime in its own file format (only the selected events if filtered)."""
+    return _dump(regime_document(report.regime, None if report.complete else report.events))

@@ -1,0 +1,77 @@
+"""CSV export: one row per event, RFC 4180, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from sanctions.model import Event, Expiry, Regime
+from sanctions.report import Report
+
+COLUMNS = (
+    "regime",
+    "date",
+    "kind",
+    "document",
+    "meeting",
+    "press_release",
+    "title",
+    "summary",
+    "in_favour",
+    "against",
+    "abstaining",
+    "votes",
+    "vetoed_by",
+    "penholders",
+    "sets",
+    "would_have_set",
+    "lapses",
+    "sources",
+    "notes",
+)
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """Keep spreadsheets from running a cell as a formula (OWASP's advice: a leading quote)."""
+    return "'" + cell if cell.startswith(_FORMULA) else cell
+
+
+def _pairs(expiries: dict[str, Expiry]) -> str:
+    return "; ".join(f"{k}={v.isoformat() if isinstance(v, dt.date) else v}" for k, v in expiries.items())
+
+
+def _row(regime: Regime, event: Event) -> list[str]:
+    vote = event.vote
+    return [
+        regime.id,
+        event.date.isoformat(),
+        event.kind.value,
+        event.document,
+        event.meeting or "",
+        event.press_release or "",
+        event.title,
+        event.summary,
+        str(vote.in_favour) if vote else "",
+        str(vote.against) if vote else "",
+        str(vote.abstaining) if vote else "",
+        "; ".join(f"{code}={position.value}" for code, position in event.votes.items()),
+        " ".join(event.vetoed_by),
+        " ".join(event.penholders),
+        _pairs(event.sets),
+        _pairs(event.would_have_set),
+        " ".join(event.lapses),
+        " ".join(event.sources),
+        event.notes,
+    ]
+
+
+def export(report: Report, chart: bool) -> str:
+    """The events as CSV with a header row, CRLF line ends, UTF-8 text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for event in report.events:
+        writer.writerow([neutralise(cell) for cell in _row(report.regime, event)])
+    return buffer.getvalue()

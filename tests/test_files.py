@@ -1,0 +1,101 @@
+"""Atomic, no-clobber writes: every failure leaves existing files as they were and no debris."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from sanctions.files import OutputError, write_atomically
+
+
+def _debris(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_writes_a_new_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    write_atomically(target, "hello\n")
+    assert target.read_text(encoding="utf-8") == "hello\n"
+    assert _debris(tmp_path) == []
+
+
+def test_keeps_an_existing_file_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("precious", encoding="utf-8")
+    with pytest.raises(OutputError, match="already exists: use --force to overwrite it"):
+        write_atomically(target, "new")
+    assert target.read_text(encoding="utf-8") == "precious"
+
+
+def test_force_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("old", encoding="utf-8")
+    write_atomically(target, "new", force=True)
+    assert target.read_text(encoding="utf-8") == "new"
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match=r"no such folder"):
+        write_atomically(tmp_path / "nope" / "out.md", "x")
+
+
+def test_target_is_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="it is a folder"):
+        write_atomically(tmp_path, "x", force=True)
+
+
+def test_disk_full_leaves_the_old_file_and_no_debris(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("old", encoding="utf-8")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OutputError, match="no space left on the device"):
+        write_atomically(target, "new", force=True)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert _debris(tmp_path) == []
+
+
+def test_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    def refused(**kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(OutputError, match=r"cannot write .*out\.md: Permission denied"):
+        write_atomically(tmp_path / "out.md", "x")
+
+
+def test_interrupt_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("old", encoding="utf-8")
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(target, "new", force=True)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert _debris(tmp_path) == []
+
+
+def test_a_concurrent_writer_is_not_clobbered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.md"
+    real_link = os.link
+
+    def race(source: str, destination: Path) -> None:
+        destination.write_text("the other export", encoding="utf-8")  # wins the race
+        real_link(source, destination)
+
+    monkeypatch.setattr(os, "link", race)
+    with pytest.raises(OutputError, match="already exists"):
+        write_atomically(target, "ours")
+    assert target.read_text(encoding="utf-8") == "the other export"
+    assert _debris(tmp_path) == []
