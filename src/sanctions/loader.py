@@ -411,8 +411,18 @@ def parse_regime_json(text: str, path: str) -> Regime:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise DataError([Problem(Location(path, error.lineno, error.colno), f"not valid JSON: {error.msg}")]) from None
-    # Re-emitting as YAML lets the one validating reader check it; the emitter escapes what YAML cannot hold.
-    return parse_regime(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), path)
+    # Re-emitting as YAML lets the one validating reader check it. Every string goes out double-quoted:
+    # only that style escapes characters YAML would otherwise fold (NEL, line and paragraph separators).
+    return parse_regime(yaml.dump(document, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False), path)
+
+
+class _QuotingDumper(yaml.SafeDumper):
+    """A safe dumper that writes every string double-quoted."""
+
+
+_QuotingDumper.add_representer(
+    str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+)
 
 
 def read_regime(path: Path, label: str | None = None) -> Regime:
