@@ -43,11 +43,11 @@ EXPECTED = {
     "undeclared-mandate.yaml": "undeclared-mandate.yaml:9:5: sets: mandate 'panel' is not declared under "
     "mandates (declared: measures)",
     "unknown-key.yaml": "unknown-key.yaml:13:5: events[0]: unknown key 'expires' (expected one of: date, "
-    "document, kind, lapses, meeting, notes, penholders, press_release, sets, sources, summary, title, "
+    "dispute, document, kind, lapses, meeting, notes, penholders, press_release, sets, sources, summary, title, "
     "vetoed_by, vote, votes, would_have_set)",
     "unknown-kind.yaml": "unknown-kind.yaml:10:11: events[0].kind: unknown kind 'extended' (expected one of: "
-    "established, renewed, modified, terminated, lapsed, veto, failed-draft, designation, delisting, report, "
-    "related)",
+    "established, renewed, modified, terminated, reinstated, lapsed, veto, failed-draft, designation, delisting, "
+    "report, related)",
     "unknown-member.yaml": "unknown-member.yaml:14:17: events[0].vetoed_by[0]: 'XX' is not an ISO 3166 "
     "alpha-2 country code (like RU, US, FR)",
     "veto-not-permanent.yaml": "veto-not-permanent.yaml:9:5: vetoed_by: JP is not a permanent member "
@@ -94,7 +94,7 @@ events:
     assert messages == [
         "events[0].date: '2023-02-30' is not a real day (expected a date like 2024-04-30)",
         "events[1].kind: unknown kind 'nonsense' (expected one of: established, renewed, modified, terminated, "
-        "lapsed, veto, failed-draft, designation, delisting, report, related)",
+        "reinstated, lapsed, veto, failed-draft, designation, delisting, report, related)",
         "events[1].document: 'X' is not a UN document symbol like S/RES/2374 (2017), S/2023/638 or SC/15648",
         "verified: '2023-13-01' is not a real day (expected a date like 2024-04-30)",
     ]

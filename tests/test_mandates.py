@@ -114,3 +114,28 @@ def test_a_later_date_never_revives_an_ended_mandate(sample: Regime, as_of: dt.d
         if mandate_status(sample, key, as_of).status in ended:
             later = mandate_status(sample, key, as_of + dt.timedelta(days=step))
             assert later.status in ended
+
+
+def test_reinstated_measures_carry_their_dispute(sample: Regime) -> None:
+    from dataclasses import replace
+
+    from sanctions.model import Event, Kind
+    from sanctions.rules import check_regime
+
+    end = Event(D(2023, 1, 5), Kind.TERMINATED, "S/RES/9990 (2023)", "Ended", sets={"measures": "terminated"})
+    back = Event(
+        D(2023, 6, 1),
+        Kind.REINSTATED,
+        "S/PV.9999",
+        "Re-applied",
+        sets={"measures": "open-ended"},
+        dispute="X rejects it",
+    )
+    regime = replace(sample, events=(*sample.events, end, back))
+    assert check_regime(regime) == []
+    result = mandate_status(regime, "measures", D(2023, 7, 1))
+    assert (result.status, result.dispute) == (Status.OPEN_ENDED, "X rejects it")
+    assert mandate_status(regime, "measures", D(2023, 5, 1)).dispute == ""
+    renewed = replace(back, kind=Kind.RENEWED)
+    messages = [p.message for p in check_regime(replace(sample, events=(*sample.events, end, renewed)))]
+    assert "sets 'measures' after it ended: re-creating a mandate is an established or reinstated event" in messages

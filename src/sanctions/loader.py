@@ -246,6 +246,7 @@ _EVENT_OPTIONAL = {
     "would_have_set",
     "lapses",
     "notes",
+    "dispute",
 }
 
 
@@ -312,6 +313,7 @@ def _event(node: yaml.Node, name: str, reader: _Reader) -> Event | None:
         lapses=reader.texts(fields["lapses"], f"{name}.lapses") if "lapses" in fields else (),
         sources=sources,
         notes=text("notes") or "",
+        dispute=text("dispute") or "",
         where=reader.at(node),
     )
 

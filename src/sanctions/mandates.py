@@ -40,6 +40,11 @@ class MandateStatus:
     ended_by: Event | None = None
 
     @property
+    def dispute(self) -> str:
+        """Who contests the decision that set this status, when the data records a dispute."""
+        return self.set_by.dispute if self.set_by is not None else ""
+
+    @property
     def days_left(self) -> int | None:
         """Days from the as-of date to the last day in force; None when not counting down."""
         if self.expires is None or not self.status.in_force:

@@ -14,6 +14,7 @@ class Kind(StrEnum):
     RENEWED = "renewed"
     MODIFIED = "modified"
     TERMINATED = "terminated"
+    REINSTATED = "reinstated"
     LAPSED = "lapsed"
     VETO = "veto"
     FAILED_DRAFT = "failed-draft"
@@ -124,6 +125,7 @@ class Event:
     lapses: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     notes: str = ""
+    dispute: str = ""
     where: Location | None = field(default=None, compare=False, repr=False)
 
 

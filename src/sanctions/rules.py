@@ -130,7 +130,9 @@ def _check_mandates(regime: Regime) -> Iterator[Problem]:
                 and new < in_force
             ):
                 yield Problem(where, f"renewal moves the expiry of '{key}' back from {in_force} to {new}")
-            if ended and event.kind is not Kind.ESTABLISHED:
-                yield Problem(where, f"sets '{key}' after it ended: re-creating a mandate is an established event")
+            if ended and event.kind not in (Kind.ESTABLISHED, Kind.REINSTATED):
+                yield Problem(
+                    where, f"sets '{key}' after it ended: re-creating a mandate is an established or reinstated event"
+                )
             in_force = new
             ended = new == TERMINATED

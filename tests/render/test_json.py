@@ -45,7 +45,8 @@ VETO = """\
     "sources": [
       "https://example.org/veto"
     ],
-    "notes": ""
+    "notes": "",
+    "dispute": null
   }
 ]
 """
@@ -76,6 +77,7 @@ def test_regimes(sample: Regime) -> None:
         "days_left": 5,
         "set_by": "S/RES/9998 (2021)",
         "ended_by": {"date": "2022-01-25", "kind": "veto", "document": "S/2022/10", "vetoed_by": ["RU"]},
+        "dispute": None,
         "as_of": "2022-01-26",
     }
     assert [m["status"] for m in record["mandates"]] == ["open-ended", "expiring"]

@@ -45,6 +45,7 @@ def event_record(regime: Regime, event: Event) -> dict[str, Any]:
         "lapses": list(event.lapses),
         "sources": list(event.sources),
         "notes": event.notes,
+        "dispute": event.dispute or None,
     }
 
 
@@ -59,6 +60,7 @@ def status_record(status: MandateStatus) -> dict[str, Any]:
         "days_left": status.days_left,
         "set_by": status.set_by.document if status.set_by else None,
         "ended_by": _ended_by(status),
+        "dispute": status.dispute or None,
         "as_of": status.as_of.isoformat(),
     }
 
@@ -222,6 +224,7 @@ def _event_document(event: Event) -> dict[str, Any]:
             "lapses": list(event.lapses),
             "sources": list(event.sources),
             "notes": event.notes,
+            "dispute": event.dispute,
         }
     )
 

@@ -55,7 +55,7 @@ def _status_cells(status: MandateStatus) -> list[str]:
         )
     return [
         text(status.mandate.name),
-        status.status.value,
+        status.status.value + (f" (disputed: {text(status.dispute)})" if status.dispute else ""),
         status.expires.isoformat() if status.expires else "",
         "" if status.days_left is None else str(status.days_left),
         _link(status.set_by, status.set_by.document) if status.set_by else "",

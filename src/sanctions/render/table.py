@@ -21,6 +21,7 @@ KIND_STYLES = {
     Kind.RENEWED: "green",
     Kind.MODIFIED: "cyan",
     Kind.TERMINATED: "bold yellow",
+    Kind.REINSTATED: "bold green",
     Kind.LAPSED: "bold yellow",
     Kind.VETO: "bold red",
     Kind.FAILED_DRAFT: "red",
@@ -115,6 +116,8 @@ def _mandate_lines(summary: RegimeSummary) -> Text:
         detail = f" {status.expires.isoformat()}" if status.expires and not status.status.in_force else ""
         text.append(f"\n{status.mandate.key}: ")
         text.append(f"{status.status.value}{detail}", style=MANDATE_STYLES[status.status])
+        if status.dispute:
+            text.append(" (disputed)", style="bold magenta")
     return text
 
 
@@ -163,6 +166,13 @@ def _ended_by(status: MandateStatus) -> Text:
     return _text(f"{event.document} {verb} ({event.date.isoformat()})", style="red")
 
 
+def _status_text(status: MandateStatus) -> Text:
+    text = Text(status.status.value, style=MANDATE_STYLES[status.status])
+    if status.dispute:
+        text.append("\ndisputed: " + inert(status.dispute), style="magenta")
+    return text
+
+
 def expiry(statuses: list[MandateStatus]) -> RenderableType:
     """One row per mandate, soonest expiry first, coloured by status."""
     as_of = statuses[0].as_of.isoformat() if statuses else ""
@@ -173,7 +183,7 @@ def expiry(statuses: list[MandateStatus]) -> RenderableType:
         table.add_row(
             _text(status.regime.id),
             _text(status.mandate.name),
-            Text(status.status.value, style=MANDATE_STYLES[status.status]),
+            _status_text(status),
             status.expires.isoformat() if status.expires else "",
             "" if status.days_left is None else str(status.days_left),
             _text(status.set_by.document if status.set_by else ""),
