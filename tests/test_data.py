@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sanctions import members
-from sanctions.loader import data_dir, regime_files, scan
+from sanctions.loader import RESOLUTION, data_dir, regime_files, scan
 from sanctions.mandates import Status, mandate_status
 from sanctions.model import Kind, Position, Regime
 
@@ -115,28 +115,58 @@ def vetoes() -> dict[str, dict[str, str]]:
     return {row["draft"]: row for row in _reference("dhl-vetoes-1946-2022.csv")}
 
 
+def _meeting(symbol: str) -> str:
+    """The table appends corrigenda to some records ("S/PV.5015+Corr.1"); the record is the part before."""
+    return symbol.split("+", 1)[0]
+
+
+LAST_IN_REFERENCE = 2640  # the tables run to S/RES/2640 (2022) of 29 June 2022
+# Resolutions within that range that the tables do not list, with the reason; each is asserted absent.
+KNOWN_MISSING: dict[str, str] = {}
+
+
 def test_adopted_resolutions_agree_with_the_reference(
     bundled: list[Regime], meetings: dict[str, dict[str, str]]
 ) -> None:
     checked = 0
     for regime in bundled:
         for event in regime.events:
-            if not event.document.startswith("S/RES/") or event.date > REFERENCE_ENDS:
+            number = RESOLUTION.fullmatch(event.document)
+            if number is None or int(number.group(1)) > LAST_IN_REFERENCE:
                 continue
             if event.kind in (Kind.LAPSED, Kind.REPORT):
                 continue
             row = meetings.get(event.document)
-            assert row is not None, f"{regime.id}: {event.document} is not in the reference table"
             label = f"{regime.id} {event.document}"
+            if event.document in KNOWN_MISSING:
+                assert row is None, f"{label} is in the table now: drop it from KNOWN_MISSING"
+                continue
+            assert row is not None, f"{label} is not in the reference table"
             assert row["date"] == event.date.isoformat(), label
             # Written procedure (2020-21) has no meeting record: the table prints "--".
-            assert (row["meeting"] if row["meeting"] != "--" else None) == event.meeting, label
+            assert (_meeting(row["meeting"]) if row["meeting"] != "--" else None) == event.meeting, label
             if event.press_release and row["press_release"]:
                 assert row["press_release"] == event.press_release, label
             if event.vote is not None:
                 assert str(event.vote) in row["votes"].split(";"), label
             checked += 1
     assert checked >= 28  # Mali and DPRK alone hold 28: the check is never vacuous
+
+
+def test_meeting_records_agree_with_the_reference(bundled: list[Regime]) -> None:
+    dates = {
+        _meeting(row["meeting"]): row["date"]
+        for row in _reference("dhl-meetings-1946-2022.csv")
+        if row["meeting"] != "--"
+    }
+    checked = 0
+    for regime in bundled:
+        for event in regime.events:
+            if event.meeting is None or event.date > REFERENCE_ENDS or event.kind is Kind.LAPSED:
+                continue
+            assert dates.get(event.meeting) == event.date.isoformat(), f"{regime.id} {event.meeting} {event.date}"
+            checked += 1
+    assert checked >= 25
 
 
 def test_vetoes_agree_with_the_reference(bundled: list[Regime], vetoes: dict[str, dict[str, str]]) -> None:

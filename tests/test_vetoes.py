@@ -23,8 +23,12 @@ def test_member_and_since_filters(sample: Regime) -> None:
     assert failed_drafts([sample], since=dt.date(2022, 1, 26)) == []
 
 
+def _mali_dprk(bundled: list[Regime]) -> list[Regime]:
+    return [r for r in bundled if r.id in ("mali", "dprk")]
+
+
 def test_bundled_vetoes(bundled: list[Regime]) -> None:
-    drafts = failed_drafts(bundled)
+    drafts = failed_drafts(_mali_dprk(bundled))
     assert [(d.event.date.isoformat(), d.regime.id, d.event.vetoed_by, str(d.event.vote)) for d in drafts] == [
         ("2022-05-26", "dprk", ("CN", "RU"), "13-2-0"),
         ("2023-08-30", "mali", ("RU",), "13-1-1"),
@@ -35,7 +39,7 @@ def test_bundled_vetoes(bundled: list[Regime]) -> None:
 
 
 def test_russias_vetoes_ended_two_monitoring_panels(bundled: list[Regime]) -> None:
-    tallies = {t.member: t for t in veto_tallies(failed_drafts(bundled))}
+    tallies = {t.member: t for t in veto_tallies(failed_drafts(_mali_dprk(bundled)))}
     assert (tallies["RU"].vetoes, tallies["RU"].ended_mandates) == (3, 2)
     assert (tallies["CN"].vetoes, tallies["CN"].ended_mandates) == (1, 0)
     panels = [

@@ -166,6 +166,14 @@ def _ended_by(status: MandateStatus) -> Text:
     return _text(f"{event.document} {verb} ({event.date.isoformat()})", style="red")
 
 
+def _expires(status: MandateStatus) -> Text:
+    if status.expires is not None:
+        return Text(status.expires.isoformat())
+    if status.status is Status.ACTIVE:  # in force on a term no source read gives as a date
+        return Text("not recorded", style="dim")
+    return Text()
+
+
 def _status_text(status: MandateStatus) -> Text:
     text = Text(status.status.value, style=MANDATE_STYLES[status.status])
     if status.dispute:
@@ -184,7 +192,7 @@ def expiry(statuses: list[MandateStatus]) -> RenderableType:
             _text(status.regime.id),
             _text(status.mandate.name),
             _status_text(status),
-            status.expires.isoformat() if status.expires else "",
+            _expires(status),
             "" if status.days_left is None else str(status.days_left),
             _text(status.set_by.document if status.set_by else ""),
             _ended_by(status),
