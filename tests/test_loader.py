@@ -43,8 +43,8 @@ EXPECTED = {
     "undeclared-mandate.yaml": "undeclared-mandate.yaml:9:5: sets: mandate 'panel' is not declared under "
     "mandates (declared: measures)",
     "unknown-key.yaml": "unknown-key.yaml:13:5: events[0]: unknown key 'expires' (expected one of: date, "
-    "dispute, document, kind, lapses, meeting, notes, penholders, press_release, sets, sources, summary, title, "
-    "vetoed_by, vote, votes, would_have_set)",
+    "deadlines, dispute, document, kind, lapses, meeting, notes, penholders, press_release, sets, sources, "
+    "summary, title, vetoed_by, vote, votes, would_have_set)",
     "unknown-kind.yaml": "unknown-kind.yaml:10:11: events[0].kind: unknown kind 'extended' (expected one of: "
     "established, renewed, modified, terminated, reinstated, lapsed, veto, failed-draft, designation, delisting, "
     "report, related)",

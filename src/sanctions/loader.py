@@ -157,6 +157,15 @@ class _Reader:
         items = (self.member(item, f"{name}[{i}]") for i, item in enumerate(self.sequence(node, name)))
         return tuple(code for code in items if code is not None)
 
+    def deadlines(self, node: yaml.Node, name: str) -> dict[str, dt.date]:
+        """Named dates a decision sets, such as report deadlines: {final report: 2019-08-15}."""
+        result: dict[str, dt.date] = {}
+        for key, value in (self.mapping(node, name, set(), None) or {}).items():
+            day = self.date(value, f"{name}.{key}")
+            if day is not None:
+                result[key] = day
+        return result
+
     def expiries(self, node: yaml.Node, name: str) -> dict[str, Expiry]:
         fields = self.mapping(node, name, set(), None)
         result: dict[str, Expiry] = {}
@@ -247,6 +256,7 @@ _EVENT_OPTIONAL = {
     "lapses",
     "notes",
     "dispute",
+    "deadlines",
 }
 
 
@@ -314,6 +324,7 @@ def _event(node: yaml.Node, name: str, reader: _Reader) -> Event | None:
         sources=sources,
         notes=text("notes") or "",
         dispute=text("dispute") or "",
+        deadlines=reader.deadlines(fields["deadlines"], f"{name}.deadlines") if "deadlines" in fields else {},
         where=reader.at(node),
     )
 

@@ -126,6 +126,7 @@ class Event:
     sources: tuple[str, ...] = ()
     notes: str = ""
     dispute: str = ""
+    deadlines: dict[str, dt.date] = field(default_factory=dict)
     where: Location | None = field(default=None, compare=False, repr=False)
 
 

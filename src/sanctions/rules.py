@@ -78,6 +78,9 @@ def _check_event(regime: Regime, event: Event) -> Iterator[Problem]:
                 yield Problem(
                     where, f"{field_name}: mandate '{key}' is not declared under mandates (declared: {declared})"
                 )
+    for label, day in event.deadlines.items():
+        if day < event.date:
+            yield Problem(where, f"deadlines.{label}: {day} is before the event ({event.date})")
     for field_name, expiries in (("sets", event.sets), ("would_have_set", event.would_have_set)):
         for key, expiry in expiries.items():
             if isinstance(expiry, dt.date) and expiry < event.date:

@@ -18,9 +18,13 @@ def _feed(regime: Regime) -> str:
     return ics.expiry(expiries([regime], AS_OF, AS_OF + dt.timedelta(days=60)))
 
 
-def test_one_all_day_event_per_dated_expiry(sample: Regime) -> None:
+def test_one_all_day_event_per_dated_expiry_and_deadline(sample: Regime) -> None:
     calendar = icalendar.Calendar.from_ical(_feed(sample))
-    (event,) = calendar.walk("VEVENT")
+    event, deadline = calendar.walk("VEVENT")
+    assert str(deadline["UID"]) == "testland-2021-01-20-final-report-panel@sanctions"
+    assert deadline.decoded("DTSTART") == dt.date(2021, 12, 15)
+    assert str(deadline["SUMMARY"]) == "Testland: final report; panel due"
+    assert str(deadline["DESCRIPTION"]) == "Set by S/RES/9998 (2021) (2021-01-20)"
     assert str(event["UID"]) == "testland-panel@sanctions"
     assert event.decoded("DTSTART") == dt.date(2022, 1, 31)
     assert event.decoded("DTEND") == dt.date(2022, 2, 1)
@@ -30,8 +34,12 @@ def test_one_all_day_event_per_dated_expiry(sample: Regime) -> None:
 def test_uid_is_stable_across_renewals(sample: Regime) -> None:
     earlier = ics.expiry(expiries([sample], dt.date(2020, 6, 1), dt.date(2020, 8, 1)))
     later = _feed(sample)
-    uid = [line for line in earlier.splitlines() if line.startswith("UID:")]
-    assert uid == [line for line in later.splitlines() if line.startswith("UID:")]
+    uid = [line for line in earlier.splitlines() if line.startswith("UID:testland-panel")]
+    assert (
+        uid
+        == [line for line in later.splitlines() if line.startswith("UID:testland-panel")]
+        == ["UID:testland-panel@sanctions"]
+    )
     assert "DTSTART;VALUE=DATE:20210131" in earlier and "DTSTART;VALUE=DATE:20220131" in later
 
 
@@ -42,7 +50,7 @@ def test_hostile_text_is_escaped_and_long_lines_folded(sample: Regime) -> None:
     assert all(len(line.encode("utf-8")) <= 75 for line in feed.split("\r\n"))
     assert "\x1b" not in feed
     assert feed.endswith("END:VCALENDAR\r\n")
-    (event,) = icalendar.Calendar.from_ical(feed).walk("VEVENT")
+    event, _ = icalendar.Calendar.from_ical(feed).walk("VEVENT")
     assert str(event["SUMMARY"]) == "Testland: " + name.replace("\x1b", "") + " expires"
 
 

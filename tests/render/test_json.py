@@ -46,7 +46,8 @@ VETO = """\
       "https://example.org/veto"
     ],
     "notes": "",
-    "dispute": null
+    "dispute": null,
+    "deadlines": {}
   }
 ]
 """

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sanctions import __version__
 from sanctions.mandates import MandateStatus
+from sanctions.model import Event, Regime
 from sanctions.render import inert
 
 _LIMIT = 75  # octets per line before folding (RFC 5545, 3.1)
@@ -58,8 +60,23 @@ def _event(status: MandateStatus, stamp: str) -> list[str]:
     ]
 
 
+def _deadline(regime: Regime, event: Event, label: str, day: dt.date, stamp: str) -> list[str]:
+    slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{regime.id}-{event.date.isoformat()}-{slug}@sanctions",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
+        f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+        f"SUMMARY:{escape(f'{regime.name}: {label} due')}",
+        f"DESCRIPTION:{escape(f'Set by {event.document} ({event.date.isoformat()})')}",
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
+
+
 def expiry(statuses: list[MandateStatus]) -> str:
-    """A calendar with the expiry of every mandate that has a date."""
+    """A calendar with the expiry of every mandate that has a date, and the deadlines decisions set."""
     stamp = statuses[0].as_of.strftime("%Y%m%dT000000Z") if statuses else "19700101T000000Z"
     lines = [
         "BEGIN:VCALENDAR",
@@ -71,5 +88,12 @@ def expiry(statuses: list[MandateStatus]) -> str:
     for status in statuses:
         if status.expires is not None:
             lines.extend(_event(status, stamp))
+    as_of = statuses[0].as_of if statuses else dt.date.max
+    regimes = {status.regime.id: status.regime for status in statuses}
+    for regime in regimes.values():
+        for event in regime.events:
+            if event.date <= as_of:
+                for label, day in event.deadlines.items():
+                    lines.extend(_deadline(regime, event, label, day, stamp))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -46,6 +46,7 @@ def event_record(regime: Regime, event: Event) -> dict[str, Any]:
         "sources": list(event.sources),
         "notes": event.notes,
         "dispute": event.dispute or None,
+        "deadlines": {label: day.isoformat() for label, day in event.deadlines.items()},
     }
 
 
@@ -225,6 +226,7 @@ def _event_document(event: Event) -> dict[str, Any]:
             "sources": list(event.sources),
             "notes": event.notes,
             "dispute": event.dispute,
+            "deadlines": {label: day.isoformat() for label, day in event.deadlines.items()},
         }
     )
 
