@@ -302,3 +302,64 @@ def test_export_all(tmp_path: Path) -> None:
 )
 def test_export_usage_errors(args: list[str], message: str) -> None:
     assert run(*args) == (2, "", f"sanctions: error: {message}\n")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in Path(BROKEN).glob("*.yaml")))
+def test_every_broken_file_is_one_line_and_exit_1(name: str, tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copy(Path(BROKEN) / name, tmp_path / name)
+    code, out, err = run("timeline", "mali", "--data", str(tmp_path))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"sanctions: error: {tmp_path / name}:") and err.count("\n") == 1
+    code, out, _ = run("validate", "--data", str(tmp_path))
+    assert code == 1 and out.startswith(f"{tmp_path / name}:")
+
+
+def test_export_to_a_full_disk_is_one_line_and_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    target = tmp_path / "mali.md"
+    target.write_text("old report", encoding="utf-8")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    code, _, err = run("export", "mali", "-o", str(target), "--force")
+    assert code == 1
+    assert err == f"sanctions: error: cannot write {target}: no space left on the device\n"
+    assert target.read_text(encoding="utf-8") == "old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["mali.md"]
+
+
+def test_ctrl_c_during_export_exits_non_zero_and_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    target = tmp_path / "mali.md"
+    target.write_text("old report", encoding="utf-8")
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    result = runner.invoke(app, ["export", "mali", "-o", str(target), "--force"])
+    assert result.exit_code == 130
+    assert result.stderr == "sanctions: interrupted\n"
+    assert target.read_text(encoding="utf-8") == "old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["mali.md"]
+
+
+def test_hostile_data_on_the_terminal(tmp_path: Path) -> None:
+    text = (Path(SAMPLE) / "testland.yaml").read_text(encoding="utf-8")
+    hostile = text.replace("title: Panel renewed", 'title: "\\e[31mred\\e[0m [bold]x[/bold] \\x9b2J"')
+    (tmp_path / "testland.yaml").write_text(hostile, encoding="utf-8")
+    code, out, _ = run("timeline", "testland", "--data", str(tmp_path))
+    assert code == 0
+    assert "\x1b" not in out and "\x9b" not in out
+    assert "[31mred[0m [bold]x[/bold] 2J" in out

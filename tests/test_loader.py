@@ -15,6 +15,14 @@ from sanctions.loader import data_dir, load_all, parse_regime, read_regime, scan
 BROKEN = Path(__file__).parent / "data" / "broken"
 
 EXPECTED = {
+    "billion-laughs.yaml": "billion-laughs.yaml:3:4: anchors and aliases (&name, *name) are not allowed in "
+    "regime files",
+    "date-shape.yaml": "date-shape.yaml:9:11: events[0].date: expected a date like 2024-04-30, got '30/08/2023'",
+    "deep-nesting.yaml": "deep-nesting.yaml:1:101: nested more than 100 levels deep: not a regime file",
+    "negative-tally.yaml": "negative-tally.yaml:13:36: events[0].vote.against: expected a whole number from 0 to 15, "
+    "got '-1'",
+    "scalar.yaml": "scalar.yaml:1:1: regime: expected a mapping of keys to values, got 'just a sentence'",
+    "tabs.yaml": "tabs.yaml:10:1: not valid YAML: found a tab character that violates indentation",
     "alias.yaml": "alias.yaml:9:5: anchors and aliases (&name, *name) are not allowed in regime files",
     "bad-date.yaml": "bad-date.yaml:9:11: events[0].date: '2023-02-30' is not a real day "
     "(expected a date like 2024-04-30)",
@@ -67,6 +75,25 @@ def test_broken_file_message(name: str, monkeypatch: pytest.MonkeyPatch) -> None
     with pytest.raises(DataError) as caught:
         read_regime(Path(name))
     assert str(caught.value.problems[0]) == EXPECTED[name]
+
+
+def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written to disk
+    with pytest.raises(DataError) as caught:
+        read_regime(path)
+    assert str(caught.value) == f"{path}:1:1: file is 52,428,800 bytes; regime files are limited to 20 MiB"
+
+
+def test_a_file_deleted_mid_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sanctions.loader as loader
+
+    gone = tmp_path / "gone.yaml"
+    monkeypatch.setattr(loader, "regime_files", lambda folder: [gone])
+    with pytest.raises(DataError) as caught:
+        load_all(tmp_path)
+    assert str(caught.value) == f"{gone}:1:1: cannot read: No such file or directory"
 
 
 def test_utf8_bom_loads(tmp_path: Path) -> None:

@@ -38,6 +38,10 @@ class _Commands(TyperGroup):
                 raise
             typer.echo(f"sanctions: error: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            # Writes are atomic, so there is nothing half-done to clean up: say so in one line.
+            typer.echo("sanctions: interrupted", err=True)
+            raise typer.Exit(130) from None
         except BrokenPipeError:
             # The reader went away (`sanctions timeline dprk | head`): not an error of ours.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

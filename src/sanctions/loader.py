@@ -36,6 +36,8 @@ except ImportError:  # pragma: no cover - libyaml is missing on some platforms
 
 DATA_ENV = "SANCTIONS_DATA"
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 100  # a regime file nests four or five levels
+SAFE_NESTING_BOUND = 10_000  # far below the depth at which libyaml's composer overflows the stack
 
 RESOLUTION = re.compile(r"S/RES/(\d{1,4}) \(((?:19|20)\d\d)\)")
 DOCUMENT = re.compile(
@@ -211,8 +213,46 @@ def _check_nodes(root: yaml.Node, reader: _Reader) -> bool:
     return True
 
 
+def _nesting_bound(text: str) -> int:
+    """A cheap upper bound on how deeply the document can nest.
+
+    Block nesting needs indentation or compact indicators on the same line; flow nesting needs an
+    opening bracket per level. The bound is loose, so only unusual files pay for the exact check.
+    """
+    flow = text.count("[") + text.count("{")
+    block = max(
+        (
+            len(line) - len(line.lstrip(" ")) + line.count("-") + line.count("?") + line.count(":")
+            for line in text.splitlines()
+        ),
+        default=0,
+    )
+    return flow + block
+
+
+def _too_deep(text: str, reader: _Reader) -> bool:
+    """libyaml's composer recurses per level and crashes the process on very deep documents
+    (about 30,000 levels): count the depth from the parser's event stream, which does not recurse."""
+    if _nesting_bound(text) <= SAFE_NESTING_BOUND:
+        return False
+    depth = 0
+    for event in yaml.parse(text, Loader=YamlLoader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                where = Location(reader.path, mark.line + 1, mark.column + 1) if mark else Location(reader.path, 1, 1)
+                reader.problems.append(Problem(where, f"nested more than {MAX_DEPTH} levels deep: not a regime file"))
+                return True
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return False
+
+
 def _compose(text: str, reader: _Reader) -> yaml.Node | None:
     try:
+        if _too_deep(text, reader):
+            return None
         node = yaml.compose(text, Loader=YamlLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
