@@ -25,5 +25,7 @@ def bundled() -> list[Regime]:
 
 
 @pytest.fixture(autouse=True)
-def _no_data_env(monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test reads the user's data folder setting or writes to the user's cache."""
     monkeypatch.delenv("SANCTIONS_DATA", raising=False)
+    monkeypatch.setenv("SANCTIONS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

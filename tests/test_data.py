@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from sanctions import members
-from sanctions.loader import RESOLUTION, data_dir, regime_files, scan
+from sanctions.loader import data_dir, regime_files, scan
 from sanctions.mandates import Status, mandate_status
 from sanctions.model import Kind, Position, Regime
+from sanctions.symbols import RESOLUTION
 
 REFERENCE = Path(os.environ.get("SANCTIONS_REFERENCE", Path(__file__).resolve().parents[2] / "shared" / "reference"))
 REFERENCE_ENDS = dt.date(2022, 6, 30)

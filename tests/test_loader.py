@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sanctions.errors import DataError, UsageError
-from sanctions.loader import data_dir, load_all, parse_regime, read_regime, scan
+from sanctions.loader import data_dir, load_all, read_regime, scan
+from sanctions.parse import parse_regime
 
 BROKEN = Path(__file__).parent / "data" / "broken"
 

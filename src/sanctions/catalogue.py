@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 
 from sanctions.errors import UnknownRegimeError
-from sanctions.loader import RESOLUTION
 from sanctions.model import Regime
+from sanctions.symbols import RESOLUTION
 
 
 def names_of(regime: Regime) -> tuple[str, ...]:

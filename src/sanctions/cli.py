@@ -50,6 +50,7 @@ class _Commands(TyperGroup):
 
 app = typer.Typer(
     cls=_Commands,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     add_completion=False,
     help="The UN Security Council's sanctions regimes: decisions, mandates, expiries and vetoes, offline.",
@@ -87,9 +88,13 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse every regime file afresh; neither read nor write the cache.")
+    ] = False,
 ) -> None:
     """The UN Security Council's sanctions regimes: decisions, mandates, expiries and vetoes, offline."""
     ctx.meta["sanctions.debug"] = debug
+    ctx.meta["sanctions.cache"] = not no_cache
 
 
 def _today() -> dt.date:
@@ -102,10 +107,12 @@ def _date(text: str | None) -> dt.date | None:
     return None if text is None else parse_date(text, _today())
 
 
-def _regimes(data: Path | None) -> list[Regime]:
+def _regimes(ctx: typer.Context, data: Path | None) -> list[Regime]:
+    from sanctions.cache import Cache, default_dir
     from sanctions.loader import data_dir, load_all
 
-    return load_all(data_dir(data))
+    use_cache = ctx.meta.get("sanctions.cache", True)
+    return load_all(data_dir(data), Cache(default_dir()) if use_cache else None)
 
 
 def _emit(output: str | RenderableType) -> None:
@@ -115,14 +122,21 @@ def _emit(output: str | RenderableType) -> None:
     from rich.console import Console
 
     console = Console(highlight=False)
-    if not console.is_terminal and "COLUMNS" not in os.environ:
-        # A file or pipe has no width: do not squeeze the table into 80 columns.
-        console = Console(highlight=False, width=WIDE)
-    console.print(output)
+    if console.is_terminal:
+        console.print(output)
+        return
+    from sanctions.render.plain import convertible, plain
+
+    if convertible(output):
+        sys.stdout.write(plain(output))
+    else:  # a drawing such as the chart keeps its layout, at a width a file can hold
+        Console(highlight=False, width=int(os.environ.get("COLUMNS", WIDE))).print(output)
 
 
 @app.command()
-def regimes(data: DataOption = None, fmt: FormatOption = Format.TABLE, as_of: AsOfOption = "today") -> None:
+def regimes(
+    ctx: typer.Context, data: DataOption = None, fmt: FormatOption = Format.TABLE, as_of: AsOfOption = "today"
+) -> None:
     """List every regime: committee, establishment, status and next expiry.
 
     Example: sanctions regimes --format json
@@ -131,12 +145,13 @@ def regimes(data: DataOption = None, fmt: FormatOption = Format.TABLE, as_of: As
     from sanctions.render import renderer
 
     day = _date(as_of) or _today()
-    summaries = [summarise(regime, day) for regime in _regimes(data)]
+    summaries = [summarise(regime, day) for regime in _regimes(ctx, data)]
     _emit(renderer(fmt).regimes(summaries))
 
 
 @app.command()
 def timeline(
+    ctx: typer.Context,
     regime: Annotated[str, typer.Argument(help="Regime id, alias or resolution number (mali, 2374, dprk, 1718).")],
     since: SinceOption = None,
     until: UntilOption = None,
@@ -154,13 +169,14 @@ def timeline(
     from sanctions.render import renderer
     from sanctions.timeline import select_events
 
-    chosen = find_regime(_regimes(data), regime)
+    chosen = find_regime(_regimes(ctx, data), regime)
     events = select_events(chosen, _date(since), _date(until), kind or ())
     _emit(renderer(fmt).timeline(chosen, events))
 
 
 @app.command()
 def expiry(
+    ctx: typer.Context,
     regime: Annotated[
         Optional[list[str]], typer.Argument(help="Regimes to show (id, alias or resolution number); all if none.")
     ] = None,
@@ -184,7 +200,7 @@ def expiry(
     from sanctions.render import renderer
 
     day = _date(as_of) or _today()
-    statuses = expiries(select(_regimes(data), regime), day, day + parse_period(within))
+    statuses = expiries(select(_regimes(ctx, data), regime), day, day + parse_period(within))
     _emit(renderer(fmt).expiry(statuses))
     if check and needs_alert(statuses):
         raise typer.Exit(3)
@@ -192,6 +208,7 @@ def expiry(
 
 @app.command()
 def chart(
+    ctx: typer.Context,
     regime: Annotated[str, typer.Argument(help="Regime id, alias or resolution number.")],
     as_of: AsOfOption = "today",
     data: DataOption = None,
@@ -204,7 +221,7 @@ def chart(
     from sanctions.render.chart import chart as draw
 
     day = _date(as_of) or _today()
-    _emit(draw(find_regime(_regimes(data), regime), day))
+    _emit(draw(find_regime(_regimes(ctx, data), regime), day))
 
 
 def _member(text: str | None) -> str | None:
@@ -227,6 +244,7 @@ MemberOption = Annotated[
 
 @app.command()
 def vetoes(
+    ctx: typer.Context,
     regime: Annotated[Optional[list[str]], typer.Argument(help="Regimes to show; all if none.")] = None,
     member: MemberOption = None,
     since: SinceOption = None,
@@ -244,12 +262,13 @@ def vetoes(
     from sanctions.render import renderer
     from sanctions.vetoes import failed_drafts
 
-    drafts = failed_drafts(select(_regimes(data), regime), _member(member), _date(since))
+    drafts = failed_drafts(select(_regimes(ctx, data), regime), _member(member), _date(since))
     _emit(renderer(fmt).vetoes(drafts))
 
 
 @app.command()
 def votes(
+    ctx: typer.Context,
     regime: Annotated[str, typer.Argument(help="Regime id, alias or resolution number.")],
     member: MemberOption = None,
     data: DataOption = None,
@@ -263,13 +282,14 @@ def votes(
     from sanctions.render import renderer
     from sanctions.votes import recorded_votes
 
-    chosen = find_regime(_regimes(data), regime)
+    chosen = find_regime(_regimes(ctx, data), regime)
     code = _member(member)
     _emit(renderer(fmt).votes(chosen, recorded_votes(chosen, code), code))
 
 
 @app.command()
 def export(
+    ctx: typer.Context,
     regime: Annotated[Optional[str], typer.Argument(help="Regime id, alias or resolution number.")] = None,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.MARKDOWN,
     output: Annotated[
@@ -300,7 +320,7 @@ def export(
 
     if all_regimes == (regime is not None):
         raise UsageError("name one regime to export, or use --all with -o FOLDER")
-    regimes = _regimes(data)
+    regimes = _regimes(ctx, data)
     day = _date(as_of) or _today()
     first, last = _date(since), _date(until)
     render = renderer(fmt).export

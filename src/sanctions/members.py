@@ -14,6 +14,8 @@ ENLARGEMENT = dt.date(1965, 8, 31)
 # Short names people use; ISO's official forms ("Korea, Democratic People's Republic of")
 # read badly in a table.
 _SHORT_NAMES = {
+    "CN": "China",
+    "FR": "France",
     "BO": "Bolivia",
     "CD": "DR Congo",
     "GB": "United Kingdom",
@@ -53,7 +55,8 @@ def is_member_code(code: str) -> bool:
 
 def member_name(code: str) -> str:
     """The display name of a member, or the code itself when unknown."""
-    return _iso_names().get(code, code)
+    # The permanent members and a few others are named without loading pycountry's tables.
+    return _SHORT_NAMES.get(code) or _iso_names().get(code, code)
 
 
 def find_member(text: str) -> str | None:

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from sanctions.loader import parse_regime_json
 from sanctions.model import Event, Kind, Mandate, Regime, Tally
+from sanctions.parse import parse_regime_json
 from sanctions.render import csv as render_csv
 from sanctions.render import json as render_json
 from sanctions.render import markdown

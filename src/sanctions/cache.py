@@ -1,0 +1,79 @@
+"""A cache of parsed regimes, keyed by file content, so a warm run skips YAML and validation."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+
+from sanctions import __version__
+from sanctions.model import Regime
+
+CACHE_ENV = "SANCTIONS_CACHE_DIR"
+# Bump when the model changes shape, so entries written by an older layout are never read.
+FORMAT = 1
+_MAGIC = b"sanctions-cache"
+
+
+def default_dir() -> Path:
+    """$SANCTIONS_CACHE_DIR, else the platform's user cache folder ($XDG_CACHE_HOME/sanctions on Linux)."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "sanctions"
+
+
+class Cache:
+    """Parsed regimes stored under a digest of (tool version, file name, file bytes).
+
+    The content is the key, so an edited file is never served stale, whatever its timestamps.
+    A missing, corrupt, truncated or unwritable entry is ignored (the file is parsed again);
+    entries are written to a temporary file and renamed, so a reader never sees half of one.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def key(self, label: str, raw: bytes) -> str:
+        digest = hashlib.sha256(f"{__version__}\0{FORMAT}\0{label}\0".encode())
+        digest.update(raw)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Regime | None:
+        try:
+            data = (self.folder / f"{key}.pickle").read_bytes()
+        except OSError:
+            return None
+        if not data.startswith(_MAGIC):
+            return None
+        try:
+            regime = pickle.loads(data[len(_MAGIC) :])
+        except Exception:  # a truncated or foreign entry is a miss, never an error
+            return None
+        return regime if isinstance(regime, Regime) else None
+
+    def put(self, key: str, regime: Regime) -> None:
+        import tempfile  # only a cache miss writes
+
+        temporary: str | None = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(_MAGIC + pickle.dumps(regime, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, self.folder / f"{key}.pickle")
+            temporary = None
+        except OSError:
+            pass  # an unwritable cache only costs speed
+        finally:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)

@@ -1,0 +1,22 @@
+"""The shapes of UN document symbols and of the names a regime file uses."""
+
+from __future__ import annotations
+
+import re
+
+RESOLUTION = re.compile(r"S/RES/(\d{1,4}) \(((?:19|20)\d\d)\)")
+DOCUMENT = re.compile(
+    r"S/RES/\d{1,4} \((?:19|20)\d\d\)"  # resolution
+    r"|S/(?:19|20)\d\d/\d{1,4}(?:/Rev\.\d)?"  # draft, letter or report
+    r"|S/PRST/(?:19|20)\d\d/\d{1,3}"  # presidential statement
+    r"|S/PV\.\d{1,5}"  # meeting record, for a draft whose symbol is not known
+    r"|S/\d{1,5}(?:/Rev\.\d)?"  # documents before 1994
+    r"|SC/\d{4,5}"  # press release
+)
+MEETING = re.compile(r"S/PV\.\d{1,5}(?: \(Resumption \d\))?")
+PRESS_RELEASE = re.compile(r"SC/\d{4,5}")
+REGIME_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+MANDATE_KEY = re.compile(r"[a-z][a-z0-9-]*")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A web page read, or a UN document read in another copy, named by its symbol (and a note).
+SOURCE = re.compile(rf"https?://\S+|(?:{DOCUMENT.pattern})(?: .+)?")
