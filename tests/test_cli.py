@@ -363,3 +363,13 @@ def test_hostile_data_on_the_terminal(tmp_path: Path) -> None:
     assert code == 0
     assert "\x1b" not in out and "\x9b" not in out
     assert "[31mred[0m [bold]x[/bold] 2J" in out
+
+
+def test_fast_version_matches_the_cli() -> None:
+    import subprocess
+    import sys
+
+    fast = subprocess.run([sys.executable, "-m", "sanctions", "--version"], capture_output=True, text=True, check=True)
+    assert fast.stdout == run("--version")[1]
+    slow = subprocess.run([sys.executable, "-m", "sanctions", "--debug", "--version"], capture_output=True, text=True)
+    assert slow.stdout == fast.stdout

@@ -1,5 +1,5 @@
 """Run the command line as `python -m sanctions`."""
 
-from sanctions.cli import run
+from sanctions.entry import main
 
-run()
+main()

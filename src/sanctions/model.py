@@ -47,7 +47,7 @@ UNRECORDED = "unrecorded"
 Expiry = dt.date | str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a value sits in a regime file, for messages that point at it."""
 
@@ -59,7 +59,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tally:
     """The counted vote on a draft: in favour, against, abstaining."""
 
@@ -95,7 +95,7 @@ class Category(StrEnum):
         return cls.OTHER
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mandate:
     """A mechanism of a regime with its own life: the measures, a panel, a monitoring team."""
 
@@ -105,7 +105,7 @@ class Mandate:
     category: Category = Category.OTHER
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """One thing the Council (or its committee) did or failed to do for a regime."""
 
@@ -130,7 +130,7 @@ class Event:
     where: Location | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Regime:
     """A sanctions regime: its committee, mandates and history, as one file records them."""
 

@@ -233,6 +233,9 @@ def _compose(text: str, reader: _Reader) -> yaml.Node | None:
         if _too_deep(text, reader):
             return None
         node = yaml.compose(text, Loader=YamlLoader)
+        # Anchors need '&', aliases '*' and explicit tags '!': without them the tree walk is moot.
+        if node is not None and not ("&" in text or "*" in text or "!" in text):
+            return node
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

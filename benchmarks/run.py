@@ -1,0 +1,197 @@
+"""Time whole `sanctions` commands against their baselines, side by side in one run.
+
+    python benchmarks/run.py              # every target, then the scaling table
+    python benchmarks/run.py --runs 11    # more runs per measure for steadier medians
+
+Each measure runs a command as a fresh process several times and reports the median wall time
+and the peak resident memory (from the kernel's accounting of that child). Baselines run in the
+same loop, interleaved with the commands they are compared to, so machine noise hits both.
+Synthetic data comes from benchmarks/generate.py in a temporary folder; the user's cache is
+never touched (each measure gets its own SANCTIONS_CACHE_DIR).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+SANCTIONS = [PYTHON, "-m", "sanctions"]
+FLOOR = [PYTHON, "-c", "import typer, rich.console, rich.table, yaml"]
+TYPER = [PYTHON, "-c", "import typer"]
+
+
+def yaml_only(folder: Path) -> list[str]:
+    """Load every file of a folder with libyaml's safe loader and nothing else."""
+    code = (
+        "import sys, pathlib, yaml\n"
+        "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.yaml')):\n"
+        "    yaml.load(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
+    )
+    return [PYTHON, "-c", code, str(folder)]
+
+
+@dataclass
+class Sample:
+    seconds: float
+    peak_mb: float
+
+
+def run_once(command: list[str], env: dict[str, str], before: list[str] | None = None) -> Sample:
+    """One run of a command with stdout to a file; `before` runs first, untimed (e.g. clearing a cache)."""
+    if before:
+        subprocess.run(before, check=True, env=env, stdout=subprocess.DEVNULL)
+    with tempfile.TemporaryFile() as sink:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=sink, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode not in (0, 3):
+            stderr = process.stderr.read().decode() if process.stderr else ""
+            raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {stderr}")
+    return Sample(elapsed, usage.ru_maxrss / 1024)
+
+
+def measure(pairs: list[tuple[str, list[str], dict[str, str], list[str] | None]], runs: int) -> dict[str, Sample]:
+    """Median time and peak memory per named command, runs interleaved across the commands."""
+    samples: dict[str, list[Sample]] = {name: [] for name, *_ in pairs}
+    for _ in range(runs):
+        for name, command, env, before in pairs:
+            samples[name].append(run_once(command, env, before))
+    return {
+        name: Sample(statistics.median(s.seconds for s in runs_), max(s.peak_mb for s in runs_))
+        for name, runs_ in samples.items()
+    }
+
+
+def generate(folder: Path, regimes: int, events: int) -> Path:
+    subprocess.run(
+        [PYTHON, str(HERE / "generate.py"), "--regimes", str(regimes), "--events", str(events), "--out", str(folder)],
+        check=True,
+    )
+    return folder
+
+
+def environment(cache: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("SANCTIONS_DATA", None)
+    env["COLUMNS"] = "120"
+    if cache is not None:
+        env["SANCTIONS_CACHE_DIR"] = str(cache)
+    return env
+
+
+def clear(cache: Path) -> list[str]:
+    return [PYTHON, "-c", f"import shutil; shutil.rmtree({str(cache)!r}, ignore_errors=True)"]
+
+
+def targets(work: Path, runs: int) -> list[tuple[str, str, float, float]]:
+    """(measure, detail, ratio, target) rows for the README's Performance table."""
+    rows: list[tuple[str, str, float, float]] = []
+    plain = environment(work / "cache-plain")
+    subprocess.run([*SANCTIONS, "timeline", "mali"], env=plain, check=True, stdout=subprocess.DEVNULL)
+
+    base = measure(
+        [
+            ("floor", FLOOR, plain, None),
+            ("typer", TYPER, plain, None),
+            ("version", [*SANCTIONS, "--version"], plain, None),
+            ("timeline", [*SANCTIONS, "timeline", "mali"], plain, None),
+        ],
+        runs,
+    )
+    floor = base["floor"]
+    rows.append(("`sanctions timeline mali > file`", f"{base['timeline'].seconds:.3f} s vs floor {floor.seconds:.3f} s",
+                 base["timeline"].seconds / floor.seconds, 1.2))
+    rows.append(("`sanctions --version`", f"{base['version'].seconds:.3f} s vs `import typer` {base['typer'].seconds:.3f} s",
+                 base["version"].seconds / base["typer"].seconds, 1.1))
+
+    twenty = generate(work / "twenty", 20, 500)
+    cold_cache = work / "cache-cold"
+    warm_cache = work / "cache-warm"
+    subprocess.run([*SANCTIONS, "expiry", "--data", str(twenty)], env=environment(warm_cache), check=True,
+                   stdout=subprocess.DEVNULL)
+    expiry = [*SANCTIONS, "expiry", "--data", str(twenty)]
+    middle = measure(
+        [
+            ("yaml", yaml_only(twenty), plain, None),
+            ("cold", expiry, environment(cold_cache), clear(cold_cache)),
+            ("warm", expiry, environment(warm_cache), None),
+            ("floor", FLOOR, plain, None),
+        ],
+        runs,
+    )
+    rows.append(("`sanctions expiry`, 20 regimes × 500 events, cold cache",
+                 f"{middle['cold'].seconds:.3f} s vs CSafeLoader alone {middle['yaml'].seconds:.3f} s",
+                 middle["cold"].seconds / middle["yaml"].seconds, 1.15))
+    rows.append(("the same, warm cache", f"{middle['warm'].seconds:.3f} s vs floor {middle['floor'].seconds:.3f} s",
+                 middle["warm"].seconds / middle["floor"].seconds, 1.5))
+
+    big = generate(work / "big", 1, 10_000)
+    big_cache = work / "cache-big"
+    timeline = [*SANCTIONS, "timeline", "synthetic-000", "--data", str(big)]
+    subprocess.run(timeline, env=environment(big_cache), check=True, stdout=subprocess.DEVNULL)
+    large = measure([("timeline", timeline, environment(big_cache), None), ("floor", FLOOR, plain, None)], runs)
+    rows.append(("`sanctions timeline` of one 10,000-event regime to a file, warm",
+                 f"{large['timeline'].seconds:.3f} s vs floor {large['floor'].seconds:.3f} s",
+                 large["timeline"].seconds / large["floor"].seconds, 2.0))
+    rows.append(("peak memory, warm, 10,000 events", f"{large['timeline'].peak_mb:.0f} MB vs floor {large['floor'].peak_mb:.0f} MB",
+                 large["timeline"].peak_mb / large["floor"].peak_mb, 1.5))
+    return rows
+
+
+def scaling(work: Path, runs: int) -> list[tuple[int, Sample, Sample, Sample]]:
+    """Cold and warm `expiry` over 20 files at growing sizes, with CSafeLoader alone for scale."""
+    rows = []
+    for total in (1_000, 10_000, 100_000):
+        folder = generate(work / f"scale-{total}", 20, total // 20)
+        cache = work / f"cache-scale-{total}"
+        command = [*SANCTIONS, "expiry", "--data", str(folder)]
+        result = measure(
+            [
+                ("yaml", yaml_only(folder), environment(None), None),
+                ("cold", command, environment(cache), clear(cache)),
+                ("warm", command, environment(cache), None),
+            ],
+            max(3, runs // 2) if total < 100_000 else 1,
+        )
+        rows.append((total, result["yaml"], result["cold"], result["warm"]))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark sanctions against its baselines.")
+    parser.add_argument("--runs", type=int, default=7, help="runs per measure (median reported)")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="sanctions-bench-"))
+    try:
+        print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; medians of {args.runs} runs\n")
+        print("| measure | measured | ratio | target | met |")
+        print("| --- | --- | --- | --- | --- |")
+        for name, detail, ratio, target in targets(work, args.runs):
+            print(f"| {name} | {detail} | {ratio:.2f} × | ≤ {target} × | {'yes' if ratio <= target else 'NO'} |")
+        print("\n| events (20 files) | CSafeLoader alone | cold cache | warm cache | peak memory cold / warm |")
+        print("| --- | --- | --- | --- | --- |")
+        for total, yaml, cold, warm in scaling(work, args.runs):
+            print(
+                f"| {total:,} | {yaml.seconds:.2f} s | {cold.seconds:.2f} s | {warm.seconds:.2f} s "
+                f"| {cold.peak_mb:.0f} MB / {warm.peak_mb:.0f} MB |"
+            )
+        limit = 500
+        print(f"\n100,000 events cold must complete with peak memory ≤ {limit} MB (see the last row above).")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
