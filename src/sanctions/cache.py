@@ -14,7 +14,7 @@ from sanctions.model import Regime
 
 CACHE_ENV = "SANCTIONS_CACHE_DIR"
 # Bump when the model changes shape, so entries written by an older layout are never read.
-FORMAT = 1
+FORMAT = 2
 _MAGIC = b"sanctions-cache"
 
 

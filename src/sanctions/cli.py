@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from sanctions.model import Regime
+    from sanctions.render.grid import Drawable
 
 WIDE = 160
 EXIT_CODES = (
@@ -115,22 +116,26 @@ def _regimes(ctx: typer.Context, data: Path | None) -> list[Regime]:
     return load_all(data_dir(data), Cache(default_dir()) if use_cache else None)
 
 
-def _emit(output: str | RenderableType) -> None:
+def _is_terminal() -> bool:
+    return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+
+
+def _emit(output: str | Drawable | RenderableType) -> None:
+    from sanctions.render.grid import Blocks, Cell, Grid, to_text
+
     if isinstance(output, str):
         sys.stdout.write(output)
         return
+    if isinstance(output, (Grid, Blocks, Cell)) and not _is_terminal():
+        sys.stdout.write(to_text(output))  # no rich at all: aligned text, one line per row
+        return
     from rich.console import Console
 
-    console = Console(highlight=False)
-    if console.is_terminal:
-        console.print(output)
-        return
-    from sanctions.render.plain import convertible, plain
-
-    if convertible(output):
-        sys.stdout.write(plain(output))
+    renderable = output.to_rich() if isinstance(output, (Grid, Blocks, Cell)) else output
+    if _is_terminal():
+        Console(highlight=False).print(renderable)
     else:  # a drawing such as the chart keeps its layout, at a width a file can hold
-        Console(highlight=False, width=int(os.environ.get("COLUMNS", WIDE))).print(output)
+        Console(highlight=False, width=int(os.environ.get("COLUMNS", WIDE))).print(renderable)
 
 
 @app.command()

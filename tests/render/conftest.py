@@ -6,10 +6,12 @@ import io
 
 from rich.console import Console, RenderableType
 
+from sanctions.render.grid import Blocks, Cell, Drawable, Grid
 
-def plain(renderable: RenderableType, width: int = 100) -> str:
+
+def plain(renderable: RenderableType | Drawable, width: int = 100) -> str:
     """What a 100-column terminal without colour shows."""
     console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False)
-    console.print(renderable)
+    console.print(renderable.to_rich() if isinstance(renderable, (Grid, Blocks, Cell)) else renderable)
     output = console.file.getvalue()  # type: ignore[attr-defined]
     return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"

@@ -1,18 +1,15 @@
-"""Terminal tables: colour-coded, with every piece of data text shown literally."""
+"""Tables for every listing: colour-coded on a terminal, aligned text elsewhere; data text shown literally."""
 
 from __future__ import annotations
 
 import datetime as dt
-
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
 
 from sanctions import members
 from sanctions.errors import Problem
 from sanctions.mandates import MandateStatus, RegimeSummary, Status
 from sanctions.model import Category, Event, Expiry, Kind, Position, Regime
 from sanctions.render import inert
+from sanctions.render.grid import Blocks, Cell, Grid
 from sanctions.vetoes import FailedDraft, VetoTally, veto_tallies
 from sanctions.votes import member_totals
 
@@ -41,28 +38,28 @@ STATUS_STYLES = {
 }
 
 
-def _text(value: str, style: str = "") -> Text:
-    return Text(inert(value), style=style)
+def _text(value: str, style: str = "") -> Cell:
+    return Cell(inert(value), style=style)
 
 
 def _expiry(value: Expiry) -> str:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def _kind(kind: Kind) -> Text:
-    return Text(KIND_MARKERS.get(kind, "") + kind.value, style=KIND_STYLES[kind])
+def _kind(kind: Kind) -> Cell:
+    return Cell(KIND_MARKERS.get(kind, "") + kind.value, style=KIND_STYLES[kind])
 
 
-def _vote(event: Event) -> Text:
-    text = Text(str(event.vote) if event.vote else "")
+def _vote(event: Event) -> Cell:
+    text = Cell(str(event.vote) if event.vote else "")
     if event.vetoed_by:
         names = ", ".join(members.member_name(code) for code in event.vetoed_by)
         text.append(f"\nveto: {names}", style="bold red")
     return text
 
 
-def _effect(event: Event) -> Text:
-    text = Text()
+def _effect(event: Event) -> Cell:
+    text = Cell()
     for key, value in event.sets.items():
         text.append(f"{key} → {_expiry(value)}\n")
     if event.would_have_set:
@@ -75,9 +72,9 @@ def _effect(event: Event) -> Text:
     return text
 
 
-def timeline(regime: Regime, events: list[Event]) -> RenderableType:
+def timeline(regime: Regime, events: list[Event]) -> Grid | Blocks:
     """The regime's events, one row each, oldest first."""
-    table = Table(
+    table = Grid(
         title=_text(f"{regime.name} — {regime.committee}"),
         caption=_text(f"{len(events)} events · data verified to {regime.verified.isoformat()}"),
     )
@@ -110,8 +107,8 @@ MANDATE_STYLES = {
 }
 
 
-def _mandate_lines(summary: RegimeSummary) -> Text:
-    text = Text(summary.status, style=STATUS_STYLES.get(summary.status, ""))
+def _mandate_lines(summary: RegimeSummary) -> Cell:
+    text = Cell(summary.status, style=STATUS_STYLES.get(summary.status, ""))
     for status in summary.mandates:
         detail = f" {status.expires.isoformat()}" if status.expires and not status.status.in_force else ""
         text.append(f"\n{status.mandate.key}: ")
@@ -121,17 +118,17 @@ def _mandate_lines(summary: RegimeSummary) -> Text:
     return text
 
 
-def regimes(summaries: list[RegimeSummary]) -> RenderableType:
+def regimes(summaries: list[RegimeSummary]) -> Grid | Blocks:
     """One row per regime: what it is, whether it is in force, what runs out next."""
     as_of = summaries[0].as_of.isoformat() if summaries else ""
-    table = Table(title=f"Sanctions regimes as of {as_of}")
+    table = Grid(title=f"Sanctions regimes as of {as_of}")
     for header in ("ID", "Name", "Committee", "Established", "Status", "Next expiry"):
         table.add_column(header, overflow="fold")
     for summary in summaries:
         regime = summary.regime
         established = regime.established.isoformat() if regime.established else ""
         upcoming = summary.next_expiry
-        next_text = Text()
+        next_text = Cell()
         if upcoming is not None and upcoming.expires is not None:
             next_text.append(f"{upcoming.expires.isoformat()}\n{inert(upcoming.mandate.name)}")
             next_text.append(f" ({upcoming.days_left} days)", style="dim")
@@ -155,10 +152,10 @@ def problems(found: list[Problem], files: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _ended_by(status: MandateStatus) -> Text:
+def _ended_by(status: MandateStatus) -> Cell:
     event = status.ended_by
     if event is None:
-        return Text()
+        return Cell()
     if event.kind is Kind.TERMINATED:
         return _text(f"{event.document} ({event.date.isoformat()})")
     who = ", ".join(members.member_name(code) for code in event.vetoed_by)
@@ -166,25 +163,25 @@ def _ended_by(status: MandateStatus) -> Text:
     return _text(f"{event.document} {verb} ({event.date.isoformat()})", style="red")
 
 
-def _expires(status: MandateStatus) -> Text:
+def _expires(status: MandateStatus) -> Cell:
     if status.expires is not None:
-        return Text(status.expires.isoformat())
+        return Cell(status.expires.isoformat())
     if status.status is Status.ACTIVE:  # in force on a term no source read gives as a date
-        return Text("not recorded", style="dim")
-    return Text()
+        return Cell("not recorded", style="dim")
+    return Cell()
 
 
-def _status_text(status: MandateStatus) -> Text:
-    text = Text(status.status.value, style=MANDATE_STYLES[status.status])
+def _status_text(status: MandateStatus) -> Cell:
+    text = Cell(status.status.value, style=MANDATE_STYLES[status.status])
     if status.dispute:
         text.append("\ndisputed: " + inert(status.dispute), style="magenta")
     return text
 
 
-def expiry(statuses: list[MandateStatus]) -> RenderableType:
+def expiry(statuses: list[MandateStatus]) -> Grid | Blocks:
     """One row per mandate, soonest expiry first, coloured by status."""
     as_of = statuses[0].as_of.isoformat() if statuses else ""
-    table = Table(title=f"Mandates as of {as_of}")
+    table = Grid(title=f"Mandates as of {as_of}")
     for header in ("Regime", "Mandate", "Status", "Expires", "Days left", "Set by", "Ended by"):
         table.add_column(header, overflow="fold", justify="right" if header == "Days left" else "left")
     for status in statuses:
@@ -207,10 +204,10 @@ def _names(codes: tuple[str, ...] | list[str]) -> str:
     return ", ".join(members.member_name(code) for code in codes)
 
 
-def _followed(draft: FailedDraft) -> Text:
+def _followed(draft: FailedDraft) -> Cell:
     if not draft.consequences:
-        return Text("no mandate expiry at stake", style="dim")
-    text = Text()
+        return Cell("no mandate expiry at stake", style="dim")
+    text = Cell()
     for consequence in draft.consequences:
         style = "bold red" if consequence.outcome == "lapsed" else ""
         text.append(inert(str(consequence)) + "\n", style=style)
@@ -218,13 +215,13 @@ def _followed(draft: FailedDraft) -> Text:
     return text
 
 
-def _would_have_set(event: Event) -> Text:
-    return Text("\n".join(f"{key} → {_expiry(value)}" for key, value in event.would_have_set.items()))
+def _would_have_set(event: Event) -> Cell:
+    return Cell("\n".join(f"{key} → {_expiry(value)}" for key, value in event.would_have_set.items()))
 
 
-def _tally_line(tally: VetoTally) -> Text:
+def _tally_line(tally: VetoTally) -> Cell:
     plural = "veto" if tally.vetoes == 1 else "vetoes"
-    line = Text(f"{members.member_name(tally.member)}: {tally.vetoes} {plural}, {tally.ended_mandates} ended a mandate")
+    line = Cell(f"{members.member_name(tally.member)}: {tally.vetoes} {plural}, {tally.ended_mandates} ended a mandate")
     panels = [(r, c) for r, c in tally.ended if r.mandates[c.mandate].category is Category.MONITORING]
     others = [(r, c) for r, c in tally.ended if r.mandates[c.mandate].category is not Category.MONITORING]
     if panels:
@@ -238,9 +235,9 @@ def _tally_line(tally: VetoTally) -> Text:
     return line
 
 
-def vetoes(drafts: list[FailedDraft]) -> RenderableType:
+def vetoes(drafts: list[FailedDraft]) -> Grid | Blocks:
     """Vetoed and failed drafts, then vetoes per permanent member."""
-    table = Table(title="Vetoed and failed drafts")
+    table = Grid(title="Vetoed and failed drafts")
     headers = (
         "Date",
         "Regime",
@@ -260,9 +257,9 @@ def vetoes(drafts: list[FailedDraft]) -> RenderableType:
         if event.meeting and event.meeting != event.document:
             document.append("\n" + inert(event.meeting), style="dim")
         vetoed = (
-            Text("no veto: too few votes", style="magenta")
+            Cell("no veto: too few votes", style="magenta")
             if draft.failed_without_veto
-            else Text(_names(event.vetoed_by), style="bold red")
+            else Cell(_names(event.vetoed_by), style="bold red")
         )
         table.add_row(
             event.date.isoformat(),
@@ -275,26 +272,26 @@ def vetoes(drafts: list[FailedDraft]) -> RenderableType:
             _would_have_set(event),
             _followed(draft),
         )
-    lines: list[RenderableType] = [table, Text(f"Vetoes per permanent member ({COUNTING_RULE}):", style="bold")]
+    lines: list[Grid | Cell] = [table, Cell(f"Vetoes per permanent member ({COUNTING_RULE}):", style="bold")]
     lines.extend(_tally_line(tally) for tally in veto_tallies(drafts))
     failed = sum(1 for d in drafts if d.failed_without_veto)
     if failed:
-        lines.append(Text(f"Drafts that failed without a veto (not counted as vetoes): {failed}"))
-    return Group(*lines)
+        lines.append(Cell(f"Drafts that failed without a veto (not counted as vetoes): {failed}"))
+    return Blocks(*lines)
 
 
-def _positions(event: Event, member: str | None) -> Text:
+def _positions(event: Event, member: str | None) -> Cell:
     if member is not None:
-        return Text(event.votes[member].value)
+        return Cell(event.votes[member].value)
     grouped: dict[Position, list[str]] = {}
     for code, position in event.votes.items():
         grouped.setdefault(position, []).append(code)
-    return Text("; ".join(f"{position.value}: {_names(codes)}" for position, codes in grouped.items()))
+    return Cell("; ".join(f"{position.value}: {_names(codes)}" for position, codes in grouped.items()))
 
 
-def votes(regime: Regime, events: list[Event], member: str | None) -> RenderableType:
+def votes(regime: Regime, events: list[Event], member: str | None) -> Grid | Blocks:
     """Every recorded vote of a regime, then each member's totals."""
-    table = Table(title=_text(f"Votes — {regime.name}"))
+    table = Grid(title=_text(f"Votes — {regime.name}"))
     position_header = members.member_name(member) if member else "Recorded positions"
     for header in ("Date", "Document", "Kind", "Vote", position_header):
         table.add_column(header, overflow="fold")
@@ -306,10 +303,10 @@ def votes(regime: Regime, events: list[Event], member: str | None) -> Renderable
             str(event.vote) if event.vote else "",
             _positions(event, member),
         )
-    totals = Table(title="Positions per member (where the data records them)")
+    totals = Grid(title="Positions per member (where the data records them)")
     for header in ("Member", "Yes", "Against", "Abstain", "Absent"):
         totals.add_column(header, justify="left" if header == "Member" else "right")
     for row in sorted(member_totals(events), key=lambda row: members.member_name(row.member)):
         if member is None or row.member == member:
             totals.add_row(members.member_name(row.member), *(str(row.positions[p]) for p in Position))
-    return Group(table, totals)
+    return Blocks(table, totals)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
-
 from sanctions.model import Regime
 from sanctions.render import table
-from sanctions.render.plain import convertible, plain
+from sanctions.render.grid import Cell, Grid, to_text
 
 TIMELINE = """\
 Testland — Committee established pursuant to resolution 9999 (2020)
@@ -21,17 +18,18 @@ Date        Kind         Document                       Title                   
 
 
 def test_timeline(sample: Regime) -> None:
-    assert plain(table.timeline(sample, list(sample.events))) == TIMELINE
+    assert to_text(table.timeline(sample, list(sample.events))) == TIMELINE
 
 
 def test_multi_line_cells_join_on_one_line() -> None:
-    grid = Table("A", "B")
-    grid.add_row(Text("one\ntwo"), "x")
-    assert plain(grid) == "A          B\none / two  x\n"
+    grid = Grid()
+    grid.add_column("A")
+    grid.add_column("B")
+    grid.add_row(Cell("one\ntwo", "bold"), "x")
+    assert to_text(grid) == "A          B\none / two  x\n"
 
 
-def test_what_it_converts(sample: Regime) -> None:
-    from sanctions.render.chart import chart
-
-    assert convertible(table.timeline(sample, list(sample.events)))
-    assert not convertible(chart(sample, sample.verified))
+def test_cells_keep_their_styles_for_the_terminal() -> None:
+    cell = Cell("13-1-1").append("\nveto: Russia", "bold red")
+    assert cell.to_rich().spans[0].style == "bold red"
+    assert cell.plain == "13-1-1\nveto: Russia"
