@@ -48,4 +48,6 @@ def renderer(fmt: Format | ExpiryFormat | ExportFormat) -> ModuleType:
 
 def inert(text: str) -> str:
     """Text that is safe on a terminal: one line, no control characters or escape sequences."""
+    if text.isprintable():  # the usual case; controls, separators and format characters are not printable
+        return text
     return _CONTROL.sub("", _SPACE.sub(" ", text))

@@ -38,8 +38,8 @@ STATUS_STYLES = {
 }
 
 
-def _text(value: str, style: str = "") -> Cell:
-    return Cell(inert(value), style=style)
+def _text(value: str, style: str = "") -> Cell | str:
+    return Cell(inert(value), style=style) if style else inert(value)
 
 
 def _expiry(value: Expiry) -> str:
@@ -50,7 +50,9 @@ def _kind(kind: Kind) -> Cell:
     return Cell(KIND_MARKERS.get(kind, "") + kind.value, style=KIND_STYLES[kind])
 
 
-def _vote(event: Event) -> Cell:
+def _vote(event: Event) -> Cell | str:
+    if not event.vetoed_by:
+        return str(event.vote) if event.vote else ""
     text = Cell(str(event.vote) if event.vote else "")
     if event.vetoed_by:
         names = ", ".join(members.member_name(code) for code in event.vetoed_by)
@@ -58,7 +60,16 @@ def _vote(event: Event) -> Cell:
     return text
 
 
-def _effect(event: Event) -> Cell:
+def _document(event: Event) -> Cell | str:
+    """The document symbol, with the meeting record under it when there is one."""
+    if not event.meeting or event.meeting == event.document:
+        return inert(event.document)
+    return Cell(inert(event.document)).append("\n" + inert(event.meeting), style="dim")
+
+
+def _effect(event: Event) -> Cell | str:
+    if not (event.would_have_set or event.lapses):  # the common case needs no styling
+        return "\n".join(f"{key} → {_expiry(value)}" for key, value in event.sets.items())
     text = Cell()
     for key, value in event.sets.items():
         text.append(f"{key} → {_expiry(value)}\n")
@@ -82,9 +93,7 @@ def timeline(regime: Regime, events: list[Event]) -> Grid | Blocks:
     for header in ("Date", "Kind", "Document", "Title", "Vote", "Sets"):
         table.add_column(header, overflow="fold")
     for event in events:
-        document = _text(event.document)
-        if event.meeting and event.meeting != event.document:
-            document.append("\n" + inert(event.meeting), style="dim")
+        document = _document(event)
         table.add_row(
             event.date.isoformat(),
             _kind(event.kind),
@@ -152,7 +161,7 @@ def problems(found: list[Problem], files: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _ended_by(status: MandateStatus) -> Cell:
+def _ended_by(status: MandateStatus) -> Cell | str:
     event = status.ended_by
     if event is None:
         return Cell()
@@ -253,9 +262,7 @@ def vetoes(drafts: list[FailedDraft]) -> Grid | Blocks:
         table.add_column(header, overflow="fold", min_width=10 if header == "Vetoed by" else None)
     for draft in drafts:
         event = draft.event
-        document = _text(event.document)
-        if event.meeting and event.meeting != event.document:
-            document.append("\n" + inert(event.meeting), style="dim")
+        document = _document(event)
         vetoed = (
             Cell("no veto: too few votes", style="magenta")
             if draft.failed_without_veto
