@@ -186,3 +186,16 @@ def test_any_yaml_document_loads_or_raises_the_domain_error(document: dict[str, 
 
     with contextlib.suppress(DataError):
         parse_regime(yaml.safe_dump(document), "fuzz.yaml")
+
+
+def test_progress_is_told_after_each_file(tmp_path: Path) -> None:
+    import shutil
+
+    for name in ("one", "two"):
+        text = (Path(__file__).parent / "data" / "sample" / "testland.yaml").read_text(encoding="utf-8")
+        text = text.replace("id: testland", f"id: {name}").replace('aliases: ["9999", test]', "aliases: []")
+        (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+    load_all(tmp_path, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 2), (2, 2)]
+    shutil.rmtree(tmp_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -108,12 +109,42 @@ def _date(text: str | None) -> dt.date | None:
     return None if text is None else parse_date(text, _today())
 
 
+class _LoadProgress:
+    """A progress bar on stderr, shown only on a terminal and only once loading passes a second."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if time.monotonic() - self.started < 1.0:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("Loading regime files", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
 def _regimes(ctx: typer.Context, data: Path | None) -> list[Regime]:
     from sanctions.cache import Cache, default_dir
     from sanctions.loader import data_dir, load_all
 
     use_cache = ctx.meta.get("sanctions.cache", True)
-    return load_all(data_dir(data), Cache(default_dir()) if use_cache else None)
+    progress = _LoadProgress() if sys.stderr.isatty() else None
+    try:
+        return load_all(data_dir(data), Cache(default_dir()) if use_cache else None, progress)
+    finally:
+        if progress is not None:
+            progress.close()
 
 
 def _is_terminal() -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sanctions.cache import Cache
@@ -74,20 +74,26 @@ def regime_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.is_file())
 
 
-def scan(folder: Path, cache: Cache | None = None) -> tuple[list[Regime], list[Problem]]:
-    """Every regime that loads and every problem in every file of a folder."""
+def scan(
+    folder: Path, cache: Cache | None = None, progress: Callable[[int, int], None] | None = None
+) -> tuple[list[Regime], list[Problem]]:
+    """Every regime that loads and every problem in every file of a folder; `progress(done, total)`
+    is told after each file."""
     problems: list[Problem] = []
     regimes: list[Regime] = []
     # Loading builds hundreds of thousands of small acyclic objects; the cyclic collector would
     # walk them again and again for nothing (it doubles the time of a large load).
     collecting = gc.isenabled()
     gc.disable()
+    paths = regime_files(folder)
     try:
-        for path in regime_files(folder):
+        for done, path in enumerate(paths, start=1):
             try:
                 regimes.append(read_regime(path, cache=cache))
             except DataError as error:
                 problems.extend(error.problems)
+            if progress is not None:
+                progress(done, len(paths))
     finally:
         if collecting:
             gc.enable()
@@ -95,11 +101,13 @@ def scan(folder: Path, cache: Cache | None = None) -> tuple[list[Regime], list[P
     return regimes, problems
 
 
-def load_all(folder: Path, cache: Cache | None = None) -> list[Regime]:
+def load_all(
+    folder: Path, cache: Cache | None = None, progress: Callable[[int, int], None] | None = None
+) -> list[Regime]:
     """Load every regime in a folder; raise DataError with every problem in every file."""
     if not regime_files(folder):
         raise UsageError(f"no regime files (*.yaml) in '{folder}'")
-    regimes, problems = scan(folder, cache)
+    regimes, problems = scan(folder, cache, progress)
     if problems:
         raise DataError(problems)
     return regimes
