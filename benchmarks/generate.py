@@ -105,7 +105,7 @@ def regime_text(regime: str, events: int, seed: int) -> str:
         "established_by: S/RES/1000 (1990)",
         f"verified: {(START + dt.timedelta(days=events + 1)).isoformat()}",
         "mandates:",
-        "  measures: {name: \"Arms embargo, travel ban and asset freeze\"}",
+        '  measures: {name: "Arms embargo, travel ban and asset freeze"}',
         "  panel: {name: Panel of Experts}",
         "events:",
     ]

@@ -111,16 +111,32 @@ def targets(work: Path, runs: int) -> list[tuple[str, str, float, float]]:
         runs,
     )
     floor = base["floor"]
-    rows.append(("`sanctions timeline mali > file`", f"{base['timeline'].seconds:.3f} s vs floor {floor.seconds:.3f} s",
-                 base["timeline"].seconds / floor.seconds, 1.2))
-    rows.append(("`sanctions --version`", f"{base['version'].seconds:.3f} s vs `import typer` {base['typer'].seconds:.3f} s",
-                 base["version"].seconds / base["typer"].seconds, 1.1))
+    rows.append(
+        (
+            "`sanctions timeline mali > file`",
+            f"{base['timeline'].seconds:.3f} s vs floor {floor.seconds:.3f} s",
+            base["timeline"].seconds / floor.seconds,
+            1.2,
+        )
+    )
+    rows.append(
+        (
+            "`sanctions --version`",
+            f"{base['version'].seconds:.3f} s vs `import typer` {base['typer'].seconds:.3f} s",
+            base["version"].seconds / base["typer"].seconds,
+            1.1,
+        )
+    )
 
     twenty = generate(work / "twenty", 20, 500)
     cold_cache = work / "cache-cold"
     warm_cache = work / "cache-warm"
-    subprocess.run([*SANCTIONS, "expiry", "--data", str(twenty)], env=environment(warm_cache), check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*SANCTIONS, "expiry", "--data", str(twenty)],
+        env=environment(warm_cache),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     expiry = [*SANCTIONS, "expiry", "--data", str(twenty)]
     middle = measure(
         [
@@ -131,22 +147,44 @@ def targets(work: Path, runs: int) -> list[tuple[str, str, float, float]]:
         ],
         runs,
     )
-    rows.append(("`sanctions expiry`, 20 regimes × 500 events, cold cache",
-                 f"{middle['cold'].seconds:.3f} s vs CSafeLoader alone {middle['yaml'].seconds:.3f} s",
-                 middle["cold"].seconds / middle["yaml"].seconds, 1.15))
-    rows.append(("the same, warm cache", f"{middle['warm'].seconds:.3f} s vs floor {middle['floor'].seconds:.3f} s",
-                 middle["warm"].seconds / middle["floor"].seconds, 1.5))
+    rows.append(
+        (
+            "`sanctions expiry`, 20 regimes × 500 events, cold cache",
+            f"{middle['cold'].seconds:.3f} s vs CSafeLoader alone {middle['yaml'].seconds:.3f} s",
+            middle["cold"].seconds / middle["yaml"].seconds,
+            1.15,
+        )
+    )
+    rows.append(
+        (
+            "the same, warm cache",
+            f"{middle['warm'].seconds:.3f} s vs floor {middle['floor'].seconds:.3f} s",
+            middle["warm"].seconds / middle["floor"].seconds,
+            1.5,
+        )
+    )
 
     big = generate(work / "big", 1, 10_000)
     big_cache = work / "cache-big"
     timeline = [*SANCTIONS, "timeline", "synthetic-000", "--data", str(big)]
     subprocess.run(timeline, env=environment(big_cache), check=True, stdout=subprocess.DEVNULL)
     large = measure([("timeline", timeline, environment(big_cache), None), ("floor", FLOOR, plain, None)], runs)
-    rows.append(("`sanctions timeline` of one 10,000-event regime to a file, warm",
-                 f"{large['timeline'].seconds:.3f} s vs floor {large['floor'].seconds:.3f} s",
-                 large["timeline"].seconds / large["floor"].seconds, 2.0))
-    rows.append(("peak memory, warm, 10,000 events", f"{large['timeline'].peak_mb:.0f} MB vs floor {large['floor'].peak_mb:.0f} MB",
-                 large["timeline"].peak_mb / large["floor"].peak_mb, 1.5))
+    rows.append(
+        (
+            "`sanctions timeline` of one 10,000-event regime to a file, warm",
+            f"{large['timeline'].seconds:.3f} s vs floor {large['floor'].seconds:.3f} s",
+            large["timeline"].seconds / large["floor"].seconds,
+            2.0,
+        )
+    )
+    rows.append(
+        (
+            "peak memory, warm, 10,000 events",
+            f"{large['timeline'].peak_mb:.0f} MB vs floor {large['floor'].peak_mb:.0f} MB",
+            large["timeline"].peak_mb / large["floor"].peak_mb,
+            1.5,
+        )
+    )
     return rows
 
 

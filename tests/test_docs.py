@@ -30,3 +30,23 @@ def test_readme_documents_every_command() -> None:
 
     for command in app.registered_commands:
         assert f"sanctions {command.callback.__name__}" in README  # type: ignore[union-attr]
+
+
+def test_readme_examples_show_what_the_commands_print() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from readme_examples import EXAMPLES, render
+
+    for command in EXAMPLES:
+        assert f"```\n$ {command}\n{render(command)}```" in README, f"README example for {command!r} is stale"
+
+
+def test_readme_json_example_is_the_start_of_the_real_output() -> None:
+    from typer.testing import CliRunner
+
+    from sanctions.cli import app
+
+    shown = README.split("$ sanctions timeline dprk --kind veto --format json\n", 1)[1].split("\n  …\n", 1)[0]
+    output = CliRunner().invoke(app, ["timeline", "dprk", "--kind", "veto", "--format", "json"]).stdout
+    assert output.startswith(shown + "\n")
