@@ -25,10 +25,9 @@ def _tally(tally: Tally | None) -> dict[str, int] | None:
     return {"in_favour": tally.in_favour, "against": tally.against, "abstaining": tally.abstaining}
 
 
-def event_record(regime: Regime, event: Event) -> dict[str, Any]:
-    """One event as a JSON object, with the regime it belongs to."""
+def _event_fields(event: Event) -> dict[str, Any]:
+    """Every field of an event in JSON terms, empty ones included."""
     return {
-        "regime": regime.id,
         "date": event.date.isoformat(),
         "kind": event.kind.value,
         "document": event.document,
@@ -45,9 +44,15 @@ def event_record(regime: Regime, event: Event) -> dict[str, Any]:
         "lapses": list(event.lapses),
         "sources": list(event.sources),
         "notes": event.notes,
-        "dispute": event.dispute or None,
+        "dispute": event.dispute,
         "deadlines": {label: day.isoformat() for label, day in event.deadlines.items()},
     }
+
+
+def event_record(regime: Regime, event: Event) -> dict[str, Any]:
+    """One event as a JSON object, with the regime it belongs to."""
+    fields = _event_fields(event)
+    return {"regime": regime.id, **fields, "dispute": fields["dispute"] or None}
 
 
 def status_record(status: MandateStatus) -> dict[str, Any]:
@@ -207,28 +212,7 @@ def regime_document(regime: Regime, events: list[Event] | None = None) -> dict[s
 
 
 def _event_document(event: Event) -> dict[str, Any]:
-    return _without_empty(
-        {
-            "date": event.date.isoformat(),
-            "kind": event.kind.value,
-            "document": event.document,
-            "meeting": event.meeting,
-            "press_release": event.press_release,
-            "title": event.title,
-            "summary": event.summary,
-            "vote": _tally(event.vote),
-            "votes": {code: position.value for code, position in event.votes.items()},
-            "vetoed_by": list(event.vetoed_by),
-            "penholders": list(event.penholders),
-            "sets": _expiries(event.sets),
-            "would_have_set": _expiries(event.would_have_set),
-            "lapses": list(event.lapses),
-            "sources": list(event.sources),
-            "notes": event.notes,
-            "dispute": event.dispute,
-            "deadlines": {label: day.isoformat() for label, day in event.deadlines.items()},
-        }
-    )
+    return _without_empty(_event_fields(event))
 
 
 def _without_empty(fields: dict[str, Any]) -> dict[str, Any]:
