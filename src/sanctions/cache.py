@@ -7,6 +7,7 @@ import hashlib
 import os
 import pickle
 import sys
+from io import BufferedReader
 from pathlib import Path
 
 from sanctions import __version__
@@ -42,20 +43,19 @@ class Cache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def key(self, label: str, raw: bytes) -> str:
+    def key(self, label: str, source: BufferedReader) -> str:
+        """The digest of a regime file's content (read in chunks, never whole) and its name."""
         digest = hashlib.sha256(f"{__version__}\0{FORMAT}\0{label}\0".encode())
-        digest.update(raw)
-        return digest.hexdigest()
+        return hashlib.file_digest(source, lambda: digest).hexdigest()
 
     def get(self, key: str) -> Regime | None:
         try:
-            data = (self.folder / f"{key}.pickle").read_bytes()
+            with (self.folder / f"{key}.pickle").open("rb") as stream:
+                if stream.read(len(_MAGIC)) != _MAGIC:
+                    return None
+                regime = pickle.load(stream)  # from the file: no second copy of the entry in memory
         except OSError:
             return None
-        if not data.startswith(_MAGIC):
-            return None
-        try:
-            regime = pickle.loads(data[len(_MAGIC) :])
         except Exception:  # a truncated or foreign entry is a miss, never an error
             return None
         return regime if isinstance(regime, Regime) else None

@@ -36,13 +36,16 @@ def read_regime(path: Path, label: str | None = None, cache: Cache | None = None
             raise DataError(
                 [Problem(Location(name, 1, 1), f"file is {size:,} bytes; regime files are limited to {limit} MiB")]
             )
+        key = ""
+        if cache is not None:
+            with path.open("rb") as source:
+                key = cache.key(name, source)
+            cached = cache.get(key)
+            if cached is not None:
+                return cached
         raw = path.read_bytes()
     except OSError as error:
         raise DataError([Problem(Location(name, 1, 1), f"cannot read: {error.strerror}")]) from None
-    key = cache.key(name, raw) if cache is not None else ""
-    cached = cache.get(key) if cache is not None else None
-    if cached is not None:
-        return cached
     from sanctions.parse import parse_regime  # YAML is only needed when the cache misses
 
     regime = parse_regime(_decode(raw, name), name)
