@@ -7,6 +7,7 @@ import hashlib
 import os
 import pickle
 import sys
+from dataclasses import replace
 from io import BufferedReader
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from sanctions.model import Regime
 
 CACHE_ENV = "SANCTIONS_CACHE_DIR"
 # Bump when the model changes shape, so entries written by an older layout are never read.
-FORMAT = 2
+FORMAT = 4
 _MAGIC = b"sanctions-cache"
 
 
@@ -67,8 +68,10 @@ class Cache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            # Event locations only serve messages about a file being parsed; a cached file has none.
+            compact = replace(regime, events=tuple(replace(event, where=None) for event in regime.events))
             with os.fdopen(handle, "wb") as stream:
-                stream.write(_MAGIC + pickle.dumps(regime, protocol=pickle.HIGHEST_PROTOCOL))
+                stream.write(_MAGIC + pickle.dumps(compact, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(temporary, self.folder / f"{key}.pickle")
             temporary = None
         except OSError:

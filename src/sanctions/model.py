@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any
+from enum import Enum, StrEnum
+from typing import Any, SupportsIndex
+
+
+def _enum_by_name(self: Enum, protocol: SupportsIndex) -> tuple[Any, ...]:
+    # Unpickled as getattr(Kind, "RENEWED"): a C call, where the default calls Kind("renewed").
+    return getattr, (type(self), self.name)
 
 
 class Kind(StrEnum):
     """What happened at an event; a fixed vocabulary so tools can reason about it."""
+
+    __reduce_ex__ = _enum_by_name  # type: ignore[assignment]
 
     ESTABLISHED = "established"
     RENEWED = "renewed"
@@ -32,6 +39,8 @@ class Kind(StrEnum):
 
 class Position(StrEnum):
     """How one Council member voted."""
+
+    __reduce_ex__ = _enum_by_name  # type: ignore[assignment]
 
     YES = "yes"
     AGAINST = "against"
@@ -89,6 +98,8 @@ class Tally:
 
 class Category(StrEnum):
     """What kind of mechanism a mandate is."""
+
+    __reduce_ex__ = _enum_by_name  # type: ignore[assignment]
 
     MEASURES = "measures"
     MONITORING = "monitoring"  # a panel or group of experts, a monitoring team
