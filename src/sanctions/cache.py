@@ -16,7 +16,7 @@ from sanctions.model import Regime
 
 CACHE_ENV = "SANCTIONS_CACHE_DIR"
 # Bump when the model changes shape, so entries written by an older layout are never read.
-FORMAT = 4
+FORMAT = 5
 _MAGIC = b"sanctions-cache"
 
 
@@ -44,9 +44,9 @@ class Cache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def key(self, label: str, source: BufferedReader) -> str:
-        """The digest of a regime file's content (read in chunks, never whole) and its name."""
-        digest = hashlib.sha256(f"{__version__}\0{FORMAT}\0{label}\0".encode())
+    def key(self, label: str, source: BufferedReader, view: str = "full") -> str:
+        """The digest of a regime file's content (read in chunks, never whole), its name and the view."""
+        digest = hashlib.sha256(f"{__version__}\0{FORMAT}\0{view}\0{label}\0".encode())
         return hashlib.file_digest(source, lambda: digest).hexdigest()
 
     def get(self, key: str) -> Regime | None:

@@ -134,14 +134,16 @@ class _LoadProgress:
             self.bar.stop()
 
 
-def _regimes(ctx: typer.Context, data: Path | None) -> list[Regime]:
+def _regimes(ctx: typer.Context, data: Path | None, view: str = "full") -> list[Regime]:
+    """The regimes of the data folder, narrowed to what the command needs (see sanctions.views)."""
     from sanctions.cache import Cache, default_dir
     from sanctions.loader import data_dir, load_all
+    from sanctions.views import View
 
     use_cache = ctx.meta.get("sanctions.cache", True)
     progress = _LoadProgress() if sys.stderr.isatty() else None
     try:
-        return load_all(data_dir(data), Cache(default_dir()) if use_cache else None, progress)
+        return load_all(data_dir(data), Cache(default_dir()) if use_cache else None, progress, View(view))
     finally:
         if progress is not None:
             progress.close()
@@ -181,7 +183,7 @@ def regimes(
     from sanctions.render import renderer
 
     day = _date(as_of) or _today()
-    summaries = [summarise(regime, day) for regime in _regimes(ctx, data)]
+    summaries = [summarise(regime, day) for regime in _regimes(ctx, data, "mandates")]
     _emit(renderer(fmt).regimes(summaries))
 
 
@@ -205,7 +207,8 @@ def timeline(
     from sanctions.render import renderer
     from sanctions.timeline import select_events
 
-    chosen = find_regime(_regimes(ctx, data), regime)
+    # A table shows no prose or sources: the brief view is enough, and far lighter for long histories.
+    chosen = find_regime(_regimes(ctx, data, "full" if fmt is Format.JSON else "brief"), regime)
     events = select_events(chosen, _date(since), _date(until), kind or ())
     _emit(renderer(fmt).timeline(chosen, events))
 
@@ -236,7 +239,7 @@ def expiry(
     from sanctions.render import renderer
 
     day = _date(as_of) or _today()
-    statuses = expiries(select(_regimes(ctx, data), regime), day, day + parse_period(within))
+    statuses = expiries(select(_regimes(ctx, data, "mandates"), regime), day, day + parse_period(within))
     _emit(renderer(fmt).expiry(statuses))
     if check and needs_alert(statuses):
         raise typer.Exit(3)
@@ -257,7 +260,7 @@ def chart(
     from sanctions.render.chart import chart as draw
 
     day = _date(as_of) or _today()
-    _emit(draw(find_regime(_regimes(ctx, data), regime), day))
+    _emit(draw(find_regime(_regimes(ctx, data, "mandates"), regime), day))
 
 
 def _member(text: str | None) -> str | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from sanctions.cache import Cache
 from sanctions.errors import DataError, Problem, UsageError
 from sanctions.model import Location, Regime
+from sanctions.views import View, narrow
 
 DATA_ENV = "SANCTIONS_DATA"
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -26,8 +27,8 @@ def _decode(raw: bytes, path: str) -> str:
         raise DataError([Problem(where, "not UTF-8 text: save the file as UTF-8")]) from None
 
 
-def read_regime(path: Path, label: str | None = None, cache: Cache | None = None) -> Regime:
-    """Load one regime file; `label` is how messages name it (defaults to the path)."""
+def read_regime(path: Path, label: str | None = None, cache: Cache | None = None, view: View = View.FULL) -> Regime:
+    """Load one regime file as `view` narrows it; `label` is how messages name it (defaults to the path)."""
     name = label or str(path)
     try:
         size = path.stat().st_size
@@ -39,7 +40,7 @@ def read_regime(path: Path, label: str | None = None, cache: Cache | None = None
         key = ""
         if cache is not None:
             with path.open("rb") as source:
-                key = cache.key(name, source)
+                key = cache.key(name, source, view)
             cached = cache.get(key)
             if cached is not None:
                 return cached
@@ -52,6 +53,7 @@ def read_regime(path: Path, label: str | None = None, cache: Cache | None = None
     if path.stem != regime.id:
         where = regime.where or Location(name, 1, 1)
         raise DataError([Problem(where, f"id '{regime.id}' does not match the file name: rename it {regime.id}.yaml")])
+    regime = narrow(regime, view)
     if cache is not None:
         cache.put(key, regime)
     return regime
@@ -78,7 +80,10 @@ def regime_files(folder: Path) -> list[Path]:
 
 
 def scan(
-    folder: Path, cache: Cache | None = None, progress: Callable[[int, int], None] | None = None
+    folder: Path,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    view: View = View.FULL,
 ) -> tuple[list[Regime], list[Problem]]:
     """Every regime that loads and every problem in every file of a folder; `progress(done, total)`
     is told after each file."""
@@ -92,7 +97,7 @@ def scan(
     try:
         for done, path in enumerate(paths, start=1):
             try:
-                regimes.append(read_regime(path, cache=cache))
+                regimes.append(read_regime(path, cache=cache, view=view))
             except DataError as error:
                 problems.extend(error.problems)
             if progress is not None:
@@ -105,12 +110,15 @@ def scan(
 
 
 def load_all(
-    folder: Path, cache: Cache | None = None, progress: Callable[[int, int], None] | None = None
+    folder: Path,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    view: View = View.FULL,
 ) -> list[Regime]:
     """Load every regime in a folder; raise DataError with every problem in every file."""
     if not regime_files(folder):
         raise UsageError(f"no regime files (*.yaml) in '{folder}'")
-    regimes, problems = scan(folder, cache, progress)
+    regimes, problems = scan(folder, cache, progress, view)
     if problems:
         raise DataError(problems)
     return regimes
