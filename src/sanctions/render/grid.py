@@ -46,6 +46,12 @@ class Cell:
         return Text.assemble(*self.parts)
 
 
+def _flat(value: Cell | str) -> str:
+    """A cell on one line: its lines joined with " / "."""
+    text = value if isinstance(value, str) else value.plain
+    return " / ".join(part for part in text.split("\n") if part) if "\n" in text else text
+
+
 def _cell(value: Cell | str) -> Cell:
     return value if isinstance(value, Cell) else Cell(value)
 
@@ -81,21 +87,16 @@ class Grid:
         return table
 
     def to_text(self) -> str:
-        def flat(value: Cell | str) -> str:
-            text = value.plain if isinstance(value, Cell) else value
-            return " / ".join(part for part in text.split("\n") if part) if "\n" in text else text
-
-        cells = [[flat(value) for value in row] for row in self.rows]
-        widths = [len(header) for header in self.headers]
-        for row in cells:
-            for index, value in enumerate(row):
-                if len(value) > widths[index]:
-                    widths[index] = len(value)
-        lines = [flat(self.title)] if self.title is not None else []
-        for row in [self.headers, *cells]:
-            lines.append(_GAP.join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip())
+        cells = [[_flat(value) for value in row] for row in self.rows]
+        columns = list(zip(self.headers, *cells, strict=True)) if cells else [(h,) for h in self.headers]
+        widths = [max(map(len, column)) for column in columns]
+        lines = [_flat(self.title)] if self.title is not None else []
+        lines.extend(
+            _GAP.join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip()
+            for row in [self.headers, *cells]
+        )
         if self.caption is not None:
-            lines.append(flat(self.caption))
+            lines.append(_flat(self.caption))
         return "\n".join(lines) + "\n"
 
 

@@ -46,8 +46,12 @@ def _expiry(value: Expiry) -> str:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+# One cell per kind, shared by every row: a long timeline builds no cells for this column.
+_KIND_CELLS = {kind: Cell(KIND_MARKERS.get(kind, "") + kind.value, style=KIND_STYLES[kind]) for kind in Kind}
+
+
 def _kind(kind: Kind) -> Cell:
-    return Cell(KIND_MARKERS.get(kind, "") + kind.value, style=KIND_STYLES[kind])
+    return _KIND_CELLS[kind]
 
 
 def _vote(event: Event) -> Cell | str:
