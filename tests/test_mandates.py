@@ -139,3 +139,15 @@ def test_reinstated_measures_carry_their_dispute(sample: Regime) -> None:
     renewed = replace(back, kind=Kind.RENEWED)
     messages = [p.message for p in check_regime(replace(sample, events=(*sample.events, end, renewed)))]
     assert "sets 'measures' after it ended: re-creating a mandate is an established or reinstated event" in messages
+
+
+def test_an_unrecorded_term_holds_only_as_far_as_the_data_was_checked(sample: Regime) -> None:
+    from dataclasses import replace
+
+    from sanctions.model import Event, Kind
+
+    decision = Event(D(2020, 1, 10), Kind.ESTABLISHED, "S/RES/9999 (2020)", "Set up", sets={"panel": "unrecorded"})
+    regime = replace(sample, events=(decision,), verified=D(2021, 6, 1))
+    assert mandate_status(regime, "panel", D(2021, 6, 1)).status is Status.ACTIVE
+    later = mandate_status(regime, "panel", D(2021, 6, 2))
+    assert (later.status, later.expires, later.days_left) == (Status.UNVERIFIED, None, None)

@@ -72,8 +72,10 @@ def mandate_status(regime: Regime, key: str, as_of: dt.date, horizon: dt.date | 
     if expiry == TERMINATED:
         return MandateStatus(regime, mandate, Status.TERMINATED, as_of, set_by=set_by, ended_by=set_by)
     if expiry == UNRECORDED:
-        # In force on the decision's word, with no end date on record to count down to.
-        return MandateStatus(regime, mandate, Status.ACTIVE, as_of, set_by=set_by)
+        # In force on the decision's word, with no end date on record: known to hold only as far as
+        # the data was checked.
+        status = Status.ACTIVE if as_of <= regime.verified else Status.UNVERIFIED
+        return MandateStatus(regime, mandate, status, as_of, set_by=set_by)
     if expiry == OPEN_ENDED or not isinstance(expiry, dt.date):
         return MandateStatus(regime, mandate, Status.OPEN_ENDED, as_of, set_by=set_by)
     ended_by = _blocking_draft(regime, key, set_by.date, as_of)

@@ -179,7 +179,7 @@ def _ended_by(status: MandateStatus) -> Cell | str:
 def _expires(status: MandateStatus) -> Cell:
     if status.expires is not None:
         return Cell(status.expires.isoformat())
-    if status.status is Status.ACTIVE:  # in force on a term no source read gives as a date
+    if status.status in (Status.ACTIVE, Status.UNVERIFIED):  # a term no source read gives as a date
         return Cell("not recorded", style="dim")
     return Cell()
 
