@@ -69,7 +69,8 @@ class Cache:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             # Event locations only serve messages about a file being parsed; a cached file has none.
-            compact = replace(regime, events=tuple(replace(event, where=None) for event in regime.events))
+            events = tuple(replace(event, where=None) if event.where else event for event in regime.events)
+            compact = replace(regime, events=events)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(_MAGIC + pickle.dumps(compact, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(temporary, self.folder / f"{key}.pickle")
