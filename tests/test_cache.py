@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from sanctions.cache import Cache, default_dir
+from sanctions.cache import CHUNK, Cache, default_dir
 from sanctions.cli import app
 from sanctions.loader import load_all
+from sanctions.model import Regime
 
 SAMPLE = Path(__file__).parent / "data" / "sample"
 
@@ -92,3 +95,35 @@ def test_default_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("SANCTIONS_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert default_dir() == tmp_path / "sanctions"
+
+
+def _long(regime: Regime, count: int) -> Regime:
+    """The regime with `count` events: its own, repeated on later and later days."""
+    events = [
+        replace(event, date=event.date + dt.timedelta(days=step))
+        for step in range(count // len(regime.events) + 1)
+        for event in regime.events
+    ]
+    return replace(regime, events=tuple(events[:count]))
+
+
+def test_a_long_history_is_stored_in_chunks_and_read_back_whole(sample: Regime, tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    regime = _long(sample, 2 * CHUNK + 3)
+    cache.put("key", regime)
+    restored = cache.get("key")
+    assert restored == regime
+    assert restored is not None and [e.date for e in restored.events] == [e.date for e in regime.events]
+    # Events of one chunk share equal values, so each is built once: the empty mappings, say.
+    first, third = restored.events[0], restored.events[2]
+    assert first.deadlines == {} and first.deadlines is third.deadlines
+
+
+def test_a_long_entry_cut_between_chunks_is_a_miss(sample: Regime, tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    cache.put("key", _long(sample, 3 * CHUNK))
+    (entry,) = _entries(cache.folder)
+    whole = entry.read_bytes()
+    for cut in (len(whole) // 3, len(whole) // 2, len(whole) - 1):
+        entry.write_bytes(whole[:cut])
+        assert cache.get("key") is None
