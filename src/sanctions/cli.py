@@ -154,13 +154,13 @@ def _is_terminal() -> bool:
 
 
 def _emit(output: str | Drawable | RenderableType) -> None:
-    from sanctions.render.grid import Blocks, Cell, Grid, to_text
+    from sanctions.render.grid import Blocks, Cell, Grid, write_text
 
     if isinstance(output, str):
         sys.stdout.write(output)
         return
     if isinstance(output, (Grid, Blocks, Cell)) and not _is_terminal():
-        sys.stdout.write(to_text(output))  # no rich at all: aligned text, one line per row
+        write_text(output, sys.stdout.write)  # no rich at all: aligned text, one line per row
         return
     from rich.console import Console
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
+
 from sanctions.model import Regime
 from sanctions.render import table
-from sanctions.render.grid import Cell, Grid, to_text
+from sanctions.render.grid import Cell, Grid, to_text, write_text
 
 TIMELINE = """\
 Testland — Committee established pursuant to resolution 9999 (2020)
@@ -33,3 +37,34 @@ def test_cells_keep_their_styles_for_the_terminal() -> None:
     cell = Cell("13-1-1").append("\nveto: Russia", "bold red")
     assert cell.to_rich().spans[0].style == "bold red"
     assert cell.plain == "13-1-1\nveto: Russia"
+
+
+def test_long_tables_are_written_in_batches_and_built_lazily() -> None:
+    built: list[int] = []
+
+    def rows() -> Iterator[tuple[str, str]]:
+        for number in range(2500):
+            built.append(number)
+            yield str(number), "x" * (number % 7)
+
+    grid = Grid(title="Numbers")
+    grid.add_column("N")
+    grid.add_column("Xs")
+    grid.add_rows(rows())
+    assert built == []  # nothing is built before the grid is drawn
+    pieces: list[str] = []
+    write_text(grid, pieces.append)
+    assert len(pieces) == 1 + 3  # the title, then 2,501 lines in batches of 1,000
+    lines = "".join(pieces).splitlines()
+    assert lines[:3] == ["Numbers", "N     Xs", "0"]
+    assert lines[-2:] == ["2498  " + "x" * (2498 % 7), "2499"]  # 2499 % 7 == 0: trailing spaces trimmed
+    assert len(lines) == 2502
+
+
+def test_a_row_with_too_few_cells_is_refused() -> None:
+    grid = Grid()
+    grid.add_column("A")
+    grid.add_column("B")
+    grid.add_row("only one")
+    with pytest.raises(ValueError):
+        to_text(grid)

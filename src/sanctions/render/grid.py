@@ -7,6 +7,8 @@ needs none of it. The renderers fill a Grid of Cells; `to_rich` draws it on a te
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -14,6 +16,9 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 _GAP = "  "
+_BATCH = 1000  # lines per write
+
+Row = Sequence["Cell | str"]
 
 
 class Cell:
@@ -57,21 +62,32 @@ def _cell(value: Cell | str) -> Cell:
 
 
 class Grid:
-    """A table: a title, columns with rich's layout options, rows of cells, a caption."""
+    """A table: a title, columns with rich's layout options, rows of cells, a caption.
+
+    Rows may be given lazily (`add_rows`), so a long table is built one row at a time as it is
+    drawn, never held whole as cells; a grid is therefore drawn once.
+    """
 
     def __init__(self, title: Cell | str | None = None, caption: Cell | str | None = None) -> None:
         self.title = title
         self.caption = caption
         self.headers: list[str] = []
         self.options: list[dict[str, Any]] = []
-        self.rows: list[tuple[Cell | str, ...]] = []
+        self._rows: list[Iterable[Row]] = []
 
     def add_column(self, header: str, **options: Any) -> None:
         self.headers.append(header)
         self.options.append(options)
 
     def add_row(self, *cells: Cell | str) -> None:
-        self.rows.append(cells)
+        self._rows.append((cells,))
+
+    def add_rows(self, rows: Iterable[Row]) -> None:
+        """Rows to build only when the grid is drawn."""
+        self._rows.append(rows)
+
+    def rows(self) -> Iterator[Row]:
+        return chain.from_iterable(self._rows)
 
     def to_rich(self) -> RenderableType:
         from rich.table import Table
@@ -82,22 +98,22 @@ class Grid:
         )
         for header, options in zip(self.headers, self.options, strict=True):
             table.add_column(header, **options)
-        for row in self.rows:
+        for row in self.rows():
             table.add_row(*(_cell(value).to_rich() for value in row))
         return table
 
-    def to_text(self) -> str:
-        cells = [[_flat(value) for value in row] for row in self.rows]
-        columns = list(zip(self.headers, *cells, strict=True)) if cells else [(h,) for h in self.headers]
-        widths = [max(map(len, column)) for column in columns]
-        lines = [_flat(self.title)] if self.title is not None else []
-        lines.extend(
-            _GAP.join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip()
-            for row in [self.headers, *cells]
-        )
+    def write_text(self, write: Callable[[str], object]) -> None:
+        """Aligned text, one line per row, written a batch of lines at a time."""
+        # Only the cells' plain text is kept (the widths need every row before the first line).
+        cells = [tuple(map(_flat, row)) for row in self.rows()]
+        widths = [max(map(len, column)) for column in zip(self.headers, *cells, strict=True)]
+        if self.title is not None:
+            write(_flat(self.title) + "\n")
+        lines = chain([tuple(self.headers)], cells)
+        while batch := list(islice(lines, _BATCH)):
+            write("".join(_GAP.join(map(str.ljust, row, widths)).rstrip() + "\n" for row in batch))
         if self.caption is not None:
-            lines.append(_flat(self.caption))
-        return "\n".join(lines) + "\n"
+            write(_flat(self.caption) + "\n")
 
 
 class Blocks:
@@ -111,13 +127,24 @@ class Blocks:
 
         return Group(*(item.to_rich() for item in self.items))
 
-    def to_text(self) -> str:
-        return "".join(item.to_text() if isinstance(item, Grid) else item.plain + "\n" for item in self.items)
+    def write_text(self, write: Callable[[str], object]) -> None:
+        for item in self.items:
+            write_text(item, write)
 
 
 Drawable = Grid | Blocks | Cell
 
 
+def write_text(drawable: Drawable, write: Callable[[str], object]) -> None:
+    """Plain text for a file or pipe, given to `write` in pieces."""
+    if isinstance(drawable, Cell):
+        write(drawable.plain + "\n")
+    else:
+        drawable.write_text(write)
+
+
 def to_text(drawable: Drawable) -> str:
-    """Plain text for a file or pipe."""
-    return drawable.plain + "\n" if isinstance(drawable, Cell) else drawable.to_text()
+    """Plain text for a file or pipe, as one string."""
+    pieces: list[str] = []
+    write_text(drawable, pieces.append)
+    return "".join(pieces)

@@ -96,16 +96,10 @@ def timeline(regime: Regime, events: list[Event]) -> Grid | Blocks:
     # "fold" keeps every character on a narrow screen: a cell may break mid-word, never lose text.
     for header in ("Date", "Kind", "Document", "Title", "Vote", "Sets"):
         table.add_column(header, overflow="fold")
-    for event in events:
-        document = _document(event)
-        table.add_row(
-            event.date.isoformat(),
-            _kind(event.kind),
-            document,
-            _text(event.title),
-            _vote(event),
-            _effect(event),
-        )
+    table.add_rows(
+        (event.date.isoformat(), _kind(event.kind), _document(event), _text(event.title), _vote(event), _effect(event))
+        for event in events
+    )
     return table
 
 
