@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from pathlib import Path
 
@@ -373,3 +374,11 @@ def test_fast_version_matches_the_cli() -> None:
     assert fast.stdout == run("--version")[1]
     slow = subprocess.run([sys.executable, "-m", "sanctions", "--debug", "--version"], capture_output=True, text=True)
     assert slow.stdout == fast.stdout
+
+
+def test_command_annotations_are_objects_not_strings() -> None:
+    # typer evaluates string annotations (compile + eval each) on every start: keep them objects.
+    for command in app.registered_commands:
+        assert command.callback is not None
+        annotations = inspect.get_annotations(command.callback)
+        assert annotations and not any(isinstance(value, str) for value in annotations.values()), command.name

@@ -1,6 +1,7 @@
 """The command line: options in, one library call, one renderer out."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typer reads the commands' annotations at run time,
+# and string annotations would cost it a compile and an eval each on every start.
 
 import datetime as dt
 import os
@@ -134,7 +135,7 @@ class _LoadProgress:
             self.bar.stop()
 
 
-def _regimes(ctx: typer.Context, data: Path | None, view: str = "full") -> list[Regime]:
+def _regimes(ctx: typer.Context, data: Path | None, view: str = "full") -> "list[Regime]":
     """The regimes of the data folder, narrowed to what the command needs (see sanctions.views)."""
     from sanctions.cache import Cache, default_dir
     from sanctions.loader import data_dir, load_all
@@ -153,7 +154,7 @@ def _is_terminal() -> bool:
     return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
 
 
-def _emit(output: str | Drawable | RenderableType) -> None:
+def _emit(output: "str | Drawable | RenderableType") -> None:
     from sanctions.render.grid import Blocks, Cell, Grid, write_text
 
     if isinstance(output, str):
@@ -364,7 +365,7 @@ def export(
     first, last = _date(since), _date(until)
     render = renderer(fmt).export
 
-    def text_of(chosen: Regime) -> str:
+    def text_of(chosen: "Regime") -> str:
         return str(render(build_report(chosen, day, first, last), not no_chart))
 
     if regime is not None:
