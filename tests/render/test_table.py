@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from sanctions.errors import Problem
-from sanctions.mandates import summarise
-from sanctions.model import Location, Regime
+from sanctions.mandates import Status, summarise
+from sanctions.model import Kind, Location, Regime
 from sanctions.render import table
 from tests.render.conftest import plain
 
@@ -65,3 +65,8 @@ def test_problems() -> None:
     found = [Problem(Location("a.yaml", 3, 5), "something is wrong")]
     assert table.problems(found, 2) == "a.yaml:3:5: something is wrong\n2 files checked: 1 problem\n"
     assert table.problems([], 2) == "2 files checked: no problems\n"
+
+
+def test_every_status_and_kind_has_a_style() -> None:
+    assert set(table.MANDATE_STYLES) == {status.value for status in Status}
+    assert set(table.KIND_STYLES) == set(Kind)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sanctions import members
 from sanctions.errors import Problem
-from sanctions.mandates import MandateStatus, RegimeSummary, Status
 from sanctions.model import Category, Event, Expiry, Kind, Position, Regime
 from sanctions.render import inert
 from sanctions.render.grid import Blocks, Cell, Grid
-from sanctions.vetoes import FailedDraft, VetoTally, veto_tallies
-from sanctions.votes import member_totals
+
+if TYPE_CHECKING:  # imported where used: a timeline needs none of them
+    from sanctions.mandates import MandateStatus, RegimeSummary
+    from sanctions.vetoes import FailedDraft, VetoTally
 
 KIND_STYLES = {
     Kind.ESTABLISHED: "bold green",
@@ -103,14 +105,15 @@ def timeline(regime: Regime, events: list[Event]) -> Grid | Blocks:
     return table
 
 
+# By sanctions.mandates.Status value (a StrEnum, so its members look themselves up here).
 MANDATE_STYLES = {
-    Status.ACTIVE: "green",
-    Status.EXPIRING: "bold yellow",
-    Status.OPEN_ENDED: "green",
-    Status.LAPSED: "red",
-    Status.TERMINATED: "red",
-    Status.NOT_ESTABLISHED: "dim",
-    Status.UNVERIFIED: "magenta",
+    "active": "green",
+    "expiring": "bold yellow",
+    "open-ended": "green",
+    "lapsed": "red",
+    "terminated": "red",
+    "not-established": "dim",
+    "unverified": "magenta",
 }
 
 
@@ -171,6 +174,8 @@ def _ended_by(status: MandateStatus) -> Cell | str:
 
 
 def _expires(status: MandateStatus) -> Cell:
+    from sanctions.mandates import Status
+
     if status.expires is not None:
         return Cell(status.expires.isoformat())
     if status.status in (Status.ACTIVE, Status.UNVERIFIED):  # a term no source read gives as a date
@@ -278,6 +283,8 @@ def vetoes(drafts: list[FailedDraft]) -> Grid | Blocks:
             _followed(draft),
         )
     lines: list[Grid | Cell] = [table, Cell(f"Vetoes per permanent member ({COUNTING_RULE}):", style="bold")]
+    from sanctions.vetoes import veto_tallies
+
     lines.extend(_tally_line(tally) for tally in veto_tallies(drafts))
     failed = sum(1 for d in drafts if d.failed_without_veto)
     if failed:
@@ -311,6 +318,8 @@ def votes(regime: Regime, events: list[Event], member: str | None) -> Grid | Blo
     totals = Grid(title="Positions per member (where the data records them)")
     for header in ("Member", "Yes", "Against", "Abstain", "Absent"):
         totals.add_column(header, justify="left" if header == "Member" else "right")
+    from sanctions.votes import member_totals
+
     for row in sorted(member_totals(events), key=lambda row: members.member_name(row.member)):
         if member is None or row.member == member:
             totals.add_row(members.member_name(row.member), *(str(row.positions[p]) for p in Position))
