@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 
@@ -13,6 +14,10 @@ def main() -> None:
 
         sys.stdout.write(f"sanctions {__version__}\n")
         return
+    # A command lives a fraction of a second and builds almost no reference cycles, while the
+    # cyclic collector would walk every loaded event again and again (5 % of a warm 10,000-event
+    # timeline): let reference counting alone free memory, as it does for all acyclic data.
+    gc.disable()
     from sanctions.cli import run
 
     run()
