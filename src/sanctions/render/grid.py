@@ -24,14 +24,16 @@ Row = Sequence["Cell | str"]
 class Cell:
     """Text made of styled parts, like rich's Text but without its layout machinery."""
 
-    __slots__ = ("parts",)
+    __slots__ = ("parts", "plain")
 
     def __init__(self, text: str = "", style: str = "") -> None:
         self.parts: list[tuple[str, str]] = [(text, style)] if text else []
+        self.plain = text  # the text without styles, kept as parts are added
 
     def append(self, text: str, style: str = "") -> Cell:
         if text:
             self.parts.append((text, style))
+            self.plain += text
         return self
 
     def rstrip(self) -> None:
@@ -40,10 +42,7 @@ class Cell:
         if self.parts:
             text, style = self.parts[-1]
             self.parts[-1] = (text.rstrip(), style)
-
-    @property
-    def plain(self) -> str:
-        return "".join(text for text, _ in self.parts)
+        self.plain = "".join(text for text, _ in self.parts)
 
     def to_rich(self) -> Text:
         from rich.text import Text
@@ -53,8 +52,8 @@ class Cell:
 
 def _flat(value: Cell | str) -> str:
     """A cell on one line: its lines joined with " / "."""
-    text = value if isinstance(value, str) else value.plain
-    return " / ".join(part for part in text.split("\n") if part) if "\n" in text else text
+    text = value if value.__class__ is str else value.plain  # type: ignore[union-attr]
+    return text if "\n" not in text else " / ".join(filter(None, text.split("\n")))
 
 
 def _cell(value: Cell | str) -> Cell:
@@ -109,9 +108,11 @@ class Grid:
         widths = [max(map(len, column)) for column in zip(self.headers, *cells, strict=True)]
         if self.title is not None:
             write(_flat(self.title) + "\n")
+        # Every column padded to its width but the last; trailing spaces of empty cells trimmed.
+        line = _GAP.join([f"%-{width}s" for width in widths[:-1]] + ["%s"])
         lines = chain([tuple(self.headers)], cells)
         while batch := list(islice(lines, _BATCH)):
-            write("".join(_GAP.join(map(str.ljust, row, widths)).rstrip() + "\n" for row in batch))
+            write("".join([(line % row).rstrip() + "\n" for row in batch]))
         if self.caption is not None:
             write(_flat(self.caption) + "\n")
 

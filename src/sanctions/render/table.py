@@ -75,6 +75,8 @@ def _document(event: Event) -> Cell | str:
 
 def _effect(event: Event) -> Cell | str:
     if not (event.would_have_set or event.lapses):  # the common case needs no styling
+        if not event.sets:
+            return ""
         return "\n".join(f"{key} → {_expiry(value)}" for key, value in event.sets.items())
     text = Cell()
     for key, value in event.sets.items():
