@@ -61,15 +61,15 @@ class _Reader:
             self.fail(node, f"{name}: expected a mapping of keys to values, got {_shape(node)}")
             return None
         fields: dict[str, yaml.Node] = {}
+        known = None if optional is None else required | optional
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 self.fail(key_node, f"{name}: keys must be plain words")
             elif key in fields:
                 self.fail(key_node, f"{name}: duplicate key '{key}'")
-            elif optional is not None and key not in required | optional:
-                allowed = ", ".join(sorted(required | optional))
-                self.fail(key_node, f"{name}: unknown key '{key}' (expected one of: {allowed})")
+            elif known is not None and key not in known:
+                self.fail(key_node, f"{name}: unknown key '{key}' (expected one of: {', '.join(sorted(known))})")
             else:
                 fields[key] = value_node
         for key in sorted(required - fields.keys()):
