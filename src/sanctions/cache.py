@@ -88,8 +88,8 @@ class Cache:
     A missing, corrupt, truncated or unwritable entry is ignored (the file is parsed again);
     entries are written to a temporary file and renamed, so a reader never sees half of one.
     An entry is the regime without its events, then its events in chunks of CHUNK, each pickled
-    on its own with equal values (dates, tallies, empty mappings) stored once: the model is frozen
-    and never mutated, so events may share them.
+    on its own with equal values (dates, tallies, empty mappings) stored once: no code mutates the
+    model (mypy refuses assignments to it), so events may share them.
     """
 
     def __init__(self, folder: Path) -> None:

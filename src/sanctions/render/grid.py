@@ -2,7 +2,7 @@
 
 Building rich objects costs about a millisecond a row; a 10,000-event timeline written to a file
 needs none of it. The renderers fill a Grid of Cells; `to_rich` draws it on a terminal and
-`to_text` writes it one line per row, aligned, for files and pipes (what grep and diff want).
+`write_text` writes it one line per row, aligned, for files and pipes (what grep and diff want).
 """
 
 from __future__ import annotations
