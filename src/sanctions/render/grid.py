@@ -52,7 +52,7 @@ class Cell:
 
 def _flat(value: Cell | str) -> str:
     """A cell on one line: its lines joined with " / "."""
-    text = value if value.__class__ is str else value.plain  # type: ignore[union-attr]
+    text = value if isinstance(value, str) else value.plain
     return text if "\n" not in text else " / ".join(filter(None, text.split("\n")))
 
 

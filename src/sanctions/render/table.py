@@ -59,11 +59,8 @@ def _kind(kind: Kind) -> Cell:
 def _vote(event: Event) -> Cell | str:
     if not event.vetoed_by:
         return str(event.vote) if event.vote else ""
-    text = Cell(str(event.vote) if event.vote else "")
-    if event.vetoed_by:
-        names = ", ".join(members.member_name(code) for code in event.vetoed_by)
-        text.append(f"\nveto: {names}", style="bold red")
-    return text
+    names = ", ".join(members.member_name(code) for code in event.vetoed_by)
+    return Cell(str(event.vote) if event.vote else "").append(f"\nveto: {names}", style="bold red")
 
 
 def _document(event: Event) -> Cell | str:
