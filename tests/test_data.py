@@ -16,7 +16,8 @@ from sanctions.mandates import Status, mandate_status
 from sanctions.model import Kind, Position, Regime
 from sanctions.symbols import RESOLUTION
 
-REFERENCE = Path(os.environ.get("SANCTIONS_REFERENCE", Path(__file__).resolve().parents[2] / "shared" / "reference"))
+# The UN library's tables, kept in the repository (tests/reference/README.md says where from).
+REFERENCE = Path(os.environ.get("SANCTIONS_REFERENCE") or Path(__file__).parent / "reference")
 REFERENCE_ENDS = dt.date(2022, 6, 30)
 PERMANENT_NAMES = {"China": "CN", "France": "FR", "Russian Federation": "RU", "USSR": "SU", "UK": "GB", "USA": "US"}
 

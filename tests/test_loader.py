@@ -20,10 +20,17 @@ EXPECTED = {
     "regime files",
     "date-shape.yaml": "date-shape.yaml:9:11: events[0].date: expected a date like 2024-04-30, got '30/08/2023'",
     "deep-nesting.yaml": "deep-nesting.yaml:1:101: nested more than 100 levels deep: not a regime file",
+    # 1,001 levels: libyaml (PyYAML 6.0.4) refuses 1,000 on its own, in its own words; ours come first.
+    "deep-flow.yaml": "deep-flow.yaml:1:101: nested more than 100 levels deep: not a regime file",
+    "control-character.yaml": "control-character.yaml:13:20: control character U+0000 is not allowed in regime "
+    "files: delete it, or write it as an escape inside double quotes",
+    "superscript-tally.yaml": "superscript-tally.yaml:13:36: events[0].vote.against: expected a whole number "
+    "from 0 to 15, got '²'",
+    "huge-tally.yaml": "huge-tally.yaml:13:36: events[0].vote.against: expected a whole number from 0 to 15, "
+    "got '" + "9" * 60 + "…'",
     "negative-tally.yaml": "negative-tally.yaml:13:36: events[0].vote.against: expected a whole number from 0 to 15, "
     "got '-1'",
     "scalar.yaml": "scalar.yaml:1:1: regime: expected a mapping of keys to values, got 'just a sentence'",
-    "tabs.yaml": "tabs.yaml:10:1: not valid YAML: found a tab character that violates indentation",
     "alias.yaml": "alias.yaml:9:5: anchors and aliases (&name, *name) are not allowed in regime files",
     "bad-date.yaml": "bad-date.yaml:9:11: events[0].date: '2023-02-30' is not a real day "
     "(expected a date like 2024-04-30)",
@@ -38,7 +45,6 @@ EXPECTED = {
     "list.yaml": "list.yaml:1:1: regime: expected a mapping of keys to values, got a list",
     "missing-title.yaml": "missing-title.yaml:9:5: events[0]: missing required key 'title'",
     "not-utf8.yaml": "not-utf8.yaml:1:8: not UTF-8 text: save the file as UTF-8",
-    "not-yaml.yaml": "not-yaml.yaml:2:1: not valid YAML: did not find expected ',' or ']'",
     "number-date.yaml": "number-date.yaml:9:11: events[0].date: expected a date like 2024-04-30, got '20230223'",
     "old-council.yaml": "old-council.yaml:9:5: vote 13-0-0 adds up to 13, more than the Council's 11 members "
     "on 1960-03-23",
@@ -66,8 +72,26 @@ EXPECTED = {
 }
 
 
+# Files that are not YAML at all: where is ours (the parser's marks), why is the YAML library's
+# wording, which a new release may change; the test holds only what is ours.
+NOT_YAML = {
+    "tabs.yaml": "tabs.yaml:10:1: not valid YAML: ",
+    "not-yaml.yaml": "not-yaml.yaml:2:1: not valid YAML: ",
+}
+
+
 def test_every_broken_file_has_an_expected_message() -> None:
-    assert sorted(p.name for p in BROKEN.glob("*.yaml")) == sorted(EXPECTED)
+    assert sorted(p.name for p in BROKEN.glob("*.yaml")) == sorted([*EXPECTED, *NOT_YAML])
+
+
+@pytest.mark.parametrize("name", sorted(NOT_YAML))
+def test_not_yaml_names_the_place(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(BROKEN)
+    with pytest.raises(DataError) as caught:
+        read_regime(Path(name))
+    message = str(caught.value.problems[0])
+    assert message.startswith(NOT_YAML[name])
+    assert len(message) > len(NOT_YAML[name]) and "\n" not in message
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -199,3 +223,10 @@ def test_progress_is_told_after_each_file(tmp_path: Path) -> None:
     load_all(tmp_path, progress=lambda done, total: seen.append((done, total)))
     assert seen == [(1, 2), (2, 2)]
     shutil.rmtree(tmp_path)
+
+
+def test_depth_is_ours_when_the_yaml_library_composes_it() -> None:
+    # 150 levels: every libyaml composes this; the limit and the words are ours.
+    with pytest.raises(DataError) as caught:
+        parse_regime("regime: " + "[" * 150 + "]" * 150 + "\n", "deep.yaml")
+    assert str(caught.value) == "deep.yaml:1:108: nested more than 100 levels deep: not a regime file"

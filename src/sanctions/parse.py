@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -33,7 +34,7 @@ except ImportError:  # pragma: no cover - libyaml is missing on some platforms
     from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
 
 MAX_DEPTH = 100  # a regime file nests four or five levels
-SAFE_NESTING_BOUND = 10_000  # far below the depth at which libyaml's composer overflows the stack
+SAFE_NESTING_BOUND = 10_000  # far below the depth at which old libyaml builds' composer overflows the stack
 PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 
 DATE_HINT = "expected a date like 2024-04-30"
@@ -89,7 +90,7 @@ class _Reader:
     def text(self, node: yaml.Node, name: str, pattern: re.Pattern[str] | None = None, hint: str = "") -> str | None:
         text = self.scalar(node, name)
         if text is not None and pattern is not None and not pattern.fullmatch(text):
-            self.fail(node, f"{name}: '{text}' is not {hint}")
+            self.fail(node, f"{name}: {_quoted(text)} is not {hint}")
             return None
         return text
 
@@ -98,20 +99,23 @@ class _Reader:
         if text is None:
             return None
         if not ISO_DATE.fullmatch(text):
-            self.fail(node, f"{name}: {DATE_HINT}, got '{text}'")
+            self.fail(node, f"{name}: {DATE_HINT}, got {_quoted(text)}")
             return None
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            self.fail(node, f"{name}: '{text}' is not a real day ({DATE_HINT})")
+            self.fail(node, f"{name}: {_quoted(text)} is not a real day ({DATE_HINT})")
             return None
 
     def integer(self, node: yaml.Node, name: str, maximum: int) -> int | None:
         text = self.scalar(node, name)
         if text is None:
             return None
-        if node.tag != "tag:yaml.org,2002:int" or not text.isdigit() or int(text) > maximum:
-            self.fail(node, f"{name}: expected a whole number from 0 to {maximum}, got '{text}'")
+        # isdigit() alone takes '²' and other digits int() refuses; the length check keeps int() off
+        # numbers of thousands of digits, which Python refuses to convert.
+        whole = text.isascii() and text.isdigit() and len(text) <= len(str(maximum))
+        if node.tag != "tag:yaml.org,2002:int" or not whole or int(text) > maximum:
+            self.fail(node, f"{name}: expected a whole number from 0 to {maximum}, got {_quoted(text)}")
             return None
         return int(text)
 
@@ -130,7 +134,7 @@ class _Reader:
     def member(self, node: yaml.Node, name: str) -> str | None:
         code = self.scalar(node, name)
         if code is not None and not members.is_member_code(code):
-            self.fail(node, f"{name}: '{code}' is not an ISO 3166 alpha-2 country code (like RU, US, FR)")
+            self.fail(node, f"{name}: {_quoted(code)} is not an ISO 3166 alpha-2 country code (like RU, US, FR)")
             return None
         return code
 
@@ -161,6 +165,12 @@ class _Reader:
         return result
 
 
+def _quoted(value: object) -> str:
+    """A value from the file, quoted for a one-line message: long values are cut short."""
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
 def _shape(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
@@ -168,7 +178,7 @@ def _shape(node: yaml.Node) -> str:
         return "a list"
     if node.tag == "tag:yaml.org,2002:null":
         return "nothing"
-    return f"'{node.value}'"
+    return _quoted(node.value)
 
 
 def _check_nodes(root: yaml.Node, reader: _Reader) -> bool:
@@ -209,34 +219,98 @@ def _nesting_bound(text: str) -> int:
     return flow + block
 
 
-def _too_deep(text: str, reader: _Reader) -> bool:
-    """libyaml's composer recurses per level and crashes the process on very deep documents
-    (about 30,000 levels): count the depth from the parser's event stream, which does not recurse."""
-    if _nesting_bound(text) <= SAFE_NESTING_BOUND:
-        return False
+def _too_deep(where: Any, reader: _Reader) -> Problem:  # a yaml.Mark from either parser, or None
+    location = Location(reader.path, where.line + 1, where.column + 1) if where else Location(reader.path, 1, 1)
+    return Problem(location, f"nested more than {MAX_DEPTH} levels deep: not a regime file")
+
+
+def _stream_depth(text: str, reader: _Reader, loader: type[YamlLoader] | type[yaml.SafeLoader]) -> Problem | None:
+    """Where the document first nests more than MAX_DEPTH levels, measured on a parser's event
+    stream (which does not recurse, and stops there); None if it never does."""
     depth = 0
-    for event in yaml.parse(text, Loader=YamlLoader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                mark = event.start_mark
-                where = Location(reader.path, mark.line + 1, mark.column + 1) if mark else Location(reader.path, 1, 1)
-                reader.problems.append(Problem(where, f"nested more than {MAX_DEPTH} levels deep: not a regime file"))
-                return True
+                return _too_deep(event.start_mark, reader)
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
-    return False
+    return None
+
+
+def _tree_depth(root: yaml.Node, reader: _Reader) -> Problem | None:
+    """The same on a composed tree: a walk of the collections only, a few per cent of composing it."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return _too_deep(node.start_mark, reader)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value if not isinstance(item, yaml.ScalarNode))
+        elif isinstance(node, yaml.MappingNode):
+            for pair in node.value:
+                stack.extend((part, depth + 1) for part in pair if not isinstance(part, yaml.ScalarNode))
+    return None
+
+
+def _measured_after_refusal(text: str, reader: _Reader) -> Problem | None:
+    """libyaml refused the document: if that was for its depth, say so in our words and at our limit.
+
+    Since PyYAML 6.0.4 libyaml refuses 1,000 levels on its own, in its words, even while scanning
+    ahead of an event stream; PyYAML's pure-Python parser has no such limit (and is slower, which
+    only a broken file pays)."""
+    try:
+        return _stream_depth(text, reader, yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None  # invalid before it was too deep: libyaml's message stands
+
+
+# What YAML does not allow raw in a document (YAML 1.1, 5.1): PyYAML would report it at line 1
+# with a character offset; found here first, it is reported where an editor shows it.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _unprintable(text: str, reader: _Reader) -> bool:
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:
+        return False
+    before = text[: found.start()]
+    line = before.count("\n") + 1
+    column = found.start() - (before.rfind("\n") + 1) + 1
+    reader.problems.append(
+        Problem(
+            Location(reader.path, line, column),
+            f"control character U+{ord(found.group()):04X} is not allowed in regime files: delete it, "
+            "or write it as an escape inside double quotes",
+        )
+    )
+    return True
 
 
 def _compose(text: str, reader: _Reader) -> yaml.Node | None:
+    """The YAML tree of a file, or None with the problems found; our limits are checked before
+    the YAML library's, so the messages are ours whatever its version does."""
+    if _unprintable(text, reader):
+        return None
+    bound = _nesting_bound(text)
+    deep: Problem | None = None
     try:
-        if _too_deep(text, reader):
-            return None
+        if bound > SAFE_NESTING_BOUND:  # libyaml's composer recurses per level: measure before it runs
+            try:
+                deep = _stream_depth(text, reader, YamlLoader)
+            except yaml.YAMLError:
+                deep = _measured_after_refusal(text, reader)
+                if deep is None:
+                    raise
+            if deep is not None:
+                reader.problems.append(deep)
+                return None
         node = yaml.compose(text, Loader=YamlLoader)
-        # Anchors need '&', aliases '*' and explicit tags '!': without them the tree walk is moot.
-        if node is not None and not ("&" in text or "*" in text or "!" in text):
-            return node
     except yaml.MarkedYAMLError as error:
+        deep = _measured_after_refusal(text, reader) if bound > MAX_DEPTH else None
+        if deep is not None:
+            reader.problems.append(deep)
+            return None
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = error.problem or "not valid YAML"
@@ -248,6 +322,13 @@ def _compose(text: str, reader: _Reader) -> yaml.Node | None:
     if node is None:
         reader.problems.append(Problem(Location(reader.path, 1, 1), "empty file: expected a regime mapping"))
         return None
+    deep = _tree_depth(node, reader) if bound > MAX_DEPTH else None
+    if deep is not None:
+        reader.problems.append(deep)
+        return None
+    # Anchors need '&', aliases '*' and explicit tags '!': without them the tree walk is moot.
+    if not ("&" in text or "*" in text or "!" in text):
+        return node
     return node if _check_nodes(node, reader) else None
 
 
@@ -284,7 +365,7 @@ def _event(node: yaml.Node, name: str, reader: _Reader) -> Event | None:
             kind = Kind(kind_text)
         except ValueError:
             kinds = ", ".join(k.value for k in Kind)
-            reader.fail(fields["kind"], f"{name}.kind: unknown kind '{kind_text}' (expected one of: {kinds})")
+            reader.fail(fields["kind"], f"{name}.kind: unknown kind {_quoted(kind_text)} (expected one of: {kinds})")
 
     def text(key: str, pattern: re.Pattern[str] | None = None, hint: str = "") -> str | None:
         return reader.text(fields[key], f"{name}.{key}", pattern, hint) if key in fields else None
@@ -298,11 +379,13 @@ def _event(node: yaml.Node, name: str, reader: _Reader) -> Event | None:
             member = members.is_member_code(code)
             position = reader.scalar(value, f"{name}.votes.{code}")
             if not member:
-                reader.fail(value, f"{name}.votes: '{code}' is not an ISO 3166 alpha-2 country code (like RU, US, FR)")
+                reader.fail(
+                    value, f"{name}.votes: {_quoted(code)} is not an ISO 3166 alpha-2 country code (like RU, US, FR)"
+                )
             elif position not in {p.value for p in Position}:
                 if position is not None:
                     reader.fail(
-                        value, f"{name}.votes.{code}: expected yes, against, abstain or absent, got '{position}'"
+                        value, f"{name}.votes.{code}: expected yes, against, abstain or absent, got {_quoted(position)}"
                     )
             else:
                 votes[code] = Position(position)
@@ -369,7 +452,8 @@ def _mandates(node: yaml.Node, reader: _Reader) -> dict[str, Mandate]:
                 text = reader.scalar(fields["category"], f"mandates.{key}.category")
                 if text not in {c.value for c in Category}:
                     choices = ", ".join(c.value for c in Category)
-                    reader.fail(fields["category"], f"mandates.{key}.category: expected one of {choices}, got '{text}'")
+                    got = _quoted(text)
+                    reader.fail(fields["category"], f"mandates.{key}.category: expected one of {choices}, got {got}")
                 else:
                     category = Category(text)
             if name:
