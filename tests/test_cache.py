@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import shutil
+import signal
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import sanctions.parse
 from sanctions.cache import CHUNK, Cache, default_dir
 from sanctions.cli import app
 from sanctions.loader import load_all
@@ -73,7 +77,7 @@ def test_an_unwritable_cache_is_not_an_error(folder: Path, tmp_path: Path) -> No
 def test_an_interrupted_write_leaves_no_entry(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = Cache(tmp_path / "cache")
 
-    def crash(source: str, destination: Path) -> None:
+    def crash(source: str, destination: str, **where: int) -> None:
         raise OSError("crashed before the rename")
 
     monkeypatch.setattr(os, "replace", crash)
@@ -127,3 +131,100 @@ def test_a_long_entry_cut_between_chunks_is_a_miss(sample: Regime, tmp_path: Pat
     for cut in (len(whole) // 3, len(whole) // 2, len(whole) - 1):
         entry.write_bytes(whole[:cut])
         assert cache.get("key") is None
+
+
+# --- trust: a cache entry is loaded only if nobody but the user can have written it -------------
+
+
+REFUSED = "not used, every file is parsed instead"
+
+
+def _warnings() -> tuple[list[str], Callable[[str], None]]:
+    said: list[str] = []
+    return said, said.append
+
+
+def test_a_folder_others_can_write_is_neither_read_nor_written(folder: Path, tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    said, warn = _warnings()
+    cache = Cache(shared, warn)
+    load_all(folder, cache)
+    load_all(folder, cache)
+    assert _entries(shared) == []
+    assert said == [
+        f"cache folder {shared} is not owned by you or is writable by others: not used, every file is parsed instead"
+    ]
+
+
+def test_an_entry_others_can_write_is_not_loaded(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    said, warn = _warnings()
+    cache = Cache(tmp_path / "cache", warn)
+    load_all(folder, cache)
+    (entry,) = _entries(cache.folder)
+    entry.chmod(0o666)
+    parsed: list[str] = []
+    real = sanctions.parse.parse_regime
+    monkeypatch.setattr("sanctions.parse.parse_regime", lambda text, path: parsed.append(path) or real(text, path))
+    (regime,) = load_all(folder, cache)
+    assert regime.id == "testland" and len(parsed) == 1
+    assert said == [
+        f"cache entry {entry} is not owned by you or is writable by others: not used, every file is parsed instead"
+    ]
+
+
+class _Planted:
+    """What an attacker would pickle: a call to os.system on load."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return os.system, (f"touch {self.marker}",)
+
+
+def test_a_planted_entry_runs_no_code(folder: Path, tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    expected = load_all(folder, cache)
+    (entry,) = _entries(cache.folder)
+    marker = tmp_path / "pwned"
+    entry.write_bytes(b"sanctions-cache" + pickle.dumps(_Planted(marker)))
+    assert load_all(folder, cache) == expected
+    assert not marker.exists()
+
+
+def test_an_entry_that_is_a_fifo_is_skipped_not_waited_on(folder: Path, tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    load_all(folder, cache)
+    (entry,) = _entries(cache.folder)
+    entry.unlink()
+    os.mkfifo(entry)
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the load waited on a FIFO"))
+    signal.alarm(5)
+    try:
+        (regime,) = load_all(folder, cache)
+    finally:
+        signal.alarm(0)
+    assert regime.id == "testland"
+
+
+def test_the_key_and_the_parse_come_from_one_read(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file saved (or checked out) while a run reads it must not be cached under the other version's key.
+    cache = Cache(tmp_path / "cache")
+    path = folder / "testland.yaml"
+    original = path.read_bytes()
+    real_get = Cache.get
+
+    def saved_meanwhile(self: Cache, key: str) -> Regime | None:
+        path.write_bytes(original.replace(b"name: Testland", b"name: Edited"))
+        return real_get(self, key)
+
+    monkeypatch.setattr(Cache, "get", saved_meanwhile)
+    load_all(folder, cache)
+    monkeypatch.setattr(Cache, "get", real_get)
+    path.write_bytes(original)  # back to the first version, as `git checkout -` would
+    (regime,) = load_all(folder, cache)
+    assert regime.name == "Testland"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -230,3 +232,42 @@ def test_depth_is_ours_when_the_yaml_library_composes_it() -> None:
     with pytest.raises(DataError) as caught:
         parse_regime("regime: " + "[" * 150 + "]" * 150 + "\n", "deep.yaml")
     assert str(caught.value) == "deep.yaml:1:108: nested more than 100 levels deep: not a regime file"
+
+
+def _not_regular(folder: Path, kind: str) -> Path:
+    path = folder / "odd.yaml"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dangling":
+        path.symlink_to(folder / "gone.yaml")
+    else:
+        path.symlink_to(folder / "loop.yaml")
+        (folder / "loop.yaml").symlink_to(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("folder", "cannot read: it is a folder, not a regime file"),
+        ("fifo", "cannot read: it is a named pipe (FIFO), not a regime file"),
+        ("dangling", "cannot read: a symbolic link to {folder}/gone.yaml, which does not exist"),
+        ("loop", "cannot read: a symbolic link loop"),
+    ],
+)
+def test_a_yaml_name_that_is_not_a_file_is_a_problem_not_skipped(kind: str, message: str, tmp_path: Path) -> None:
+    shutil.copy(Path(__file__).parent / "data" / "sample" / "testland.yaml", tmp_path)
+    path = _not_regular(tmp_path, kind)
+    regimes, problems = scan(tmp_path)
+    assert [r.id for r in regimes] == ["testland"]
+    assert [str(p) for p in problems if "loop.yaml" not in str(p)] == [
+        f"{path}:1:1: " + message.format(folder=tmp_path)
+    ]
+
+
+def test_hidden_yaml_names_are_not_regime_files(tmp_path: Path) -> None:
+    shutil.copy(Path(__file__).parent / "data" / "sample" / "testland.yaml", tmp_path)
+    (tmp_path / ".#testland.yaml").symlink_to("someone@host.1234")  # an editor's lock file
+    assert scan(tmp_path)[1] == []

@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import stat
 import sys
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import replace
-from io import BufferedReader
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 from sanctions import __version__
 from sanctions.model import Event, Regime
@@ -22,12 +22,19 @@ except ImportError:  # pragma: no cover - an interpreter without it
 
 CACHE_ENV = "SANCTIONS_CACHE_DIR"
 # Bump when the model or the entry layout changes, so entries written by an older one are never read.
-FORMAT = 6
+FORMAT = 7
 _MAGIC = b"sanctions-cache"
 # Events are pickled in chunks: unpickling keeps every intermediate object of one pickle alive
 # until it ends, so smaller pickles keep the peak memory of a long history close to its size.
 CHUNK = 500
-_READ = 1 << 18
+# What an entry may name: the model's classes, its enums' members and dates. Nothing else is
+# looked up, so an entry can build our data and cannot call anything (os.system, eval, getattr).
+_ALLOWED = {
+    ("sanctions.model", name)
+    for name in ("Event", "Regime", "Mandate", "Tally", "Location", "Kind", "Position", "Category", "enum_member")
+} | {("datetime", "date")}
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO planted as an entry must not block the open
 
 T = TypeVar("T", bound=Hashable)
 
@@ -81,6 +88,20 @@ def _chunks(events: tuple[Event, ...]) -> Iterator[tuple[Event, ...]]:
         yield tuple(shared.event(event) for event in events[start : start + CHUNK])
 
 
+class _ModelUnpickler(pickle.Unpickler):
+    """Builds only what _ALLOWED names; anything else in an entry makes it a miss."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a cache entry")
+        return super().find_class(module, name)
+
+
+def _trusted(info: os.stat_result) -> bool:
+    """Owned by whoever runs us and writable by nobody else: nobody else can have written it."""
+    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
 class Cache:
     """Parsed regimes stored under a digest of (tool version, file name, file bytes).
 
@@ -90,52 +111,95 @@ class Cache:
     An entry is the regime without its events, then its events in chunks of CHUNK, each pickled
     on its own with equal values (dates, tallies, empty mappings) stored once: no code mutates the
     model (mypy refuses assignments to it), so events may share them.
+
+    Only a folder and entries that the current user owns and nobody else can write are used (a
+    shared or planted cache folder is refused with one warning, and every file parsed instead), and
+    entries are unpickled with nothing but the model's own classes.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, warn: Callable[[str], object] | None = None) -> None:
         self.folder = folder
+        self.warn = warn
+        self._warned = False
 
-    def key(self, label: str, source: BufferedReader, view: str = "full") -> str:
-        """The digest of a regime file's content (read in chunks, never whole), its name and the view."""
+    def _refuse(self, reason: str) -> None:
+        if self.warn is not None and not self._warned:
+            self.warn(f"cache {reason}: not used, every file is parsed instead")
+        self._warned = True
+
+    @contextlib.contextmanager
+    def _open_folder(self, create: bool = False) -> Iterator[int | None]:
+        """The cache folder, opened and checked through its descriptor (so it cannot be swapped
+        between the check and the use), or None to do without."""
+        try:
+            if create:
+                self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            yield None  # no cache folder (yet), or none can be made: only speed is lost
+            return
+        try:
+            if _trusted(os.fstat(fd)):
+                yield fd
+            else:
+                self._refuse(f"folder {self.folder} is not owned by you or is writable by others")
+                yield None
+        finally:
+            os.close(fd)
+
+    def key(self, label: str, content: bytes, view: str = "full") -> str:
+        """The digest of a regime file's content (the very bytes that will be parsed), name and view."""
         digest = blake2b(f"{__version__}\0{FORMAT}\0{view}\0{label}\0".encode(), digest_size=32)
-        for block in iter(lambda: source.read(_READ), b""):
-            digest.update(block)
+        digest.update(content)
         return digest.hexdigest()
 
     def get(self, key: str) -> Regime | None:
-        try:
-            with (self.folder / f"{key}.pickle").open("rb") as stream:
-                if stream.read(len(_MAGIC)) != _MAGIC:
-                    return None
-                head, chunks = pickle.load(stream)  # from the file: no second copy of the entry in memory
-                if not isinstance(head, Regime) or not isinstance(chunks, int):
-                    return None
-                events: list[Event] = []
-                for _ in range(chunks):
-                    events.extend(pickle.load(stream))
-        except OSError:
+        with self._open_folder() as folder:
+            if folder is None:
+                return None
+            try:
+                fd = os.open(f"{key}.pickle", os.O_RDONLY | _NOFOLLOW | _NONBLOCK, dir_fd=folder)
+            except OSError:
+                return None
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
             return None
-        except Exception:  # a truncated or foreign entry is a miss, never an error
+        if not _trusted(info):
+            os.close(fd)
+            self._refuse(f"entry {self.folder / f'{key}.pickle'} is not owned by you or is writable by others")
             return None
-        return replace(head, events=tuple(events))
+        with os.fdopen(fd, "rb") as stream:
+            return _read_entry(stream)
 
     def put(self, key: str, regime: Regime) -> None:
-        import tempfile  # only a cache miss writes
-
-        temporary: str | None = None
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            chunks = list(_chunks(regime.events))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(_MAGIC)
-                for part in [(replace(regime, events=()), len(chunks)), *chunks]:
-                    pickle.dump(part, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.folder / f"{key}.pickle")
-            temporary = None
-        except OSError:
-            pass  # an unwritable cache only costs speed
-        finally:
-            if temporary is not None:
+        with self._open_folder(create=True) as folder:
+            if folder is None:
+                return
+            temporary = f".{key}.{os.getpid()}.tmp"
+            try:
+                fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600, dir_fd=folder)
+                chunks = list(_chunks(regime.events))
+                with os.fdopen(fd, "wb") as stream:
+                    stream.write(_MAGIC)
+                    for part in [(replace(regime, events=()), len(chunks)), *chunks]:
+                        pickle.dump(part, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, f"{key}.pickle", src_dir_fd=folder, dst_dir_fd=folder)
+            except OSError:
                 with contextlib.suppress(OSError):
-                    os.unlink(temporary)
+                    os.unlink(temporary, dir_fd=folder)  # an unwritable cache only costs speed
+
+
+def _read_entry(stream: IO[bytes]) -> Regime | None:
+    try:
+        if stream.read(len(_MAGIC)) != _MAGIC:
+            return None
+        head, chunks = _ModelUnpickler(stream).load()  # from the file: no second copy in memory
+        if not isinstance(head, Regime) or not isinstance(chunks, int):
+            return None
+        events: list[Event] = []
+        for _ in range(chunks):
+            events.extend(_ModelUnpickler(stream).load())
+    except Exception:  # a truncated or foreign entry is a miss, never an error
+        return None
+    return replace(head, events=tuple(events))

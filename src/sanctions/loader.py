@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -27,26 +29,59 @@ def _decode(raw: bytes, path: str) -> str:
         raise DataError([Problem(where, "not UTF-8 text: save the file as UTF-8")]) from None
 
 
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _not_regular(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES, read once."""
+
+    def refuse(message: str) -> DataError:
+        return DataError([Problem(Location(name, 1, 1), message)])
+
+    try:
+        # O_NONBLOCK: a FIFO put in place of the file must not hang the command at open().
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise refuse("cannot read: a symbolic link loop") from None
+        if error.errno == errno.ENOENT and path.is_symlink():
+            raise refuse(f"cannot read: a symbolic link to {os.readlink(path)}, which does not exist") from None
+        raise refuse(f"cannot read: {error.strerror}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise refuse(f"cannot read: it is {_not_regular(info.st_mode)}, not a regime file")
+    with os.fdopen(fd, "rb") as stream:
+        if info.st_size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            raise refuse(f"file is {info.st_size:,} bytes; regime files are limited to {limit} MiB")
+        try:
+            return stream.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            raise refuse(f"cannot read: {error.strerror}") from None
+
+
 def read_regime(path: Path, label: str | None = None, cache: Cache | None = None, view: View = View.FULL) -> Regime:
     """Load one regime file as `view` narrows it; `label` is how messages name it (defaults to the path)."""
     name = label or str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise DataError(
-                [Problem(Location(name, 1, 1), f"file is {size:,} bytes; regime files are limited to {limit} MiB")]
-            )
-        key = ""
-        if cache is not None:
-            with path.open("rb") as source:
-                key = cache.key(name, source, view)
-            cached = cache.get(key)
-            if cached is not None:
-                return cached
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DataError([Problem(Location(name, 1, 1), f"cannot read: {error.strerror}")]) from None
+    raw = _read_bytes(path, name)
+    # One read serves both the key and the parse: a file saved in between cannot be cached under
+    # the digest of other bytes.
+    key = cache.key(name, raw, view) if cache is not None else ""
+    if cache is not None:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
     from sanctions.parse import parse_regime  # YAML is only needed when the cache misses
 
     regime = parse_regime(_decode(raw, name), name)
@@ -75,8 +110,10 @@ def data_dir(option: Path | None = None) -> Path:
 
 
 def regime_files(folder: Path) -> list[Path]:
-    """The regime files in a folder, in a stable order."""
-    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    """Every `*.yaml` in a folder, in a stable order: one that is not a readable regular file is
+    reported when read, never skipped in silence. Hidden names (`.#mali.yaml`, an editor's lock)
+    are not regime files."""
+    return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("."))
 
 
 def scan(

@@ -8,9 +8,15 @@ from enum import Enum, StrEnum
 from typing import Any, SupportsIndex, TypeVar, dataclass_transform
 
 
+def enum_member(cls: type[Enum], name: str) -> Enum:
+    """The member of one of our enums called `name`: how the cache restores them."""
+    return cls[name]
+
+
 def _enum_by_name(self: Enum, protocol: SupportsIndex) -> tuple[Any, ...]:
-    # Unpickled as getattr(Kind, "RENEWED"): a C call, where the default calls Kind("renewed").
-    return getattr, (type(self), self.name)
+    # Unpickled as enum_member(Kind, "RENEWED"), once per pickle: the default calls Kind("renewed"),
+    # and getattr, faster still, would let a cache entry reach any attribute of anything.
+    return enum_member, (type(self), self.name)
 
 
 class Kind(StrEnum):
