@@ -30,15 +30,12 @@ def render(command: str) -> str:
     """The command's output on a 100-column terminal with colour off."""
     import rich.console
 
-    real = rich.console.Console
-
-    def terminal(*args: object, **kwargs: object) -> rich.console.Console:
-        kwargs.update(width=100, color_system=None, force_terminal=True, file=sys.stdout)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+    def terminal(width: int) -> rich.console.Console:
+        return rich.console.Console(highlight=False, width=100, color_system=None, force_terminal=True, file=sys.stdout)
 
     with (
         mock.patch("sanctions.cli._is_terminal", return_value=True),
-        mock.patch.object(rich.console, "Console", terminal),
+        mock.patch("sanctions.cli._console", terminal),
         mock.patch.dict(os.environ, {"NO_COLOR": "1"}),
     ):
         result = CliRunner().invoke(app, shlex.split(command)[1:])

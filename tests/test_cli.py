@@ -382,3 +382,70 @@ def test_command_annotations_are_objects_not_strings() -> None:
         assert command.callback is not None
         annotations = inspect.get_annotations(command.callback)
         assert annotations and not any(isinstance(value, str) for value in annotations.values()), command.name
+
+
+def test_validate_on_a_folder_without_regime_files_is_a_usage_error(tmp_path: Path) -> None:
+    assert run("validate", "--data", str(tmp_path)) == (
+        2,
+        "",
+        f"sanctions: error: no regime files (*.yaml) in '{tmp_path}'\n",
+    )
+
+
+def test_since_after_until_is_a_usage_error() -> None:
+    for command in (["timeline", "mali"], ["export", "mali"]):
+        assert run(*command, "--since", "2024-01-01", "--until", "2023-01-01") == (
+            2,
+            "",
+            "sanctions: error: --since 2024-01-01 is after --until 2023-01-01: nothing can be in between\n",
+        )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["expiry", "--as-of", "9999-12-31"],
+        ["expiry", "--within", "9999y"],
+        ["expiry", "--as-of", "9999-12-31", "--format", "ics"],
+        ["regimes", "--as-of", "9999-12-31"],
+        ["chart", "mali", "--as-of", "9999-12-31"],
+        ["chart", "mali", "--as-of", "0001-01-01"],
+        ["export", "dprk", "--as-of", "9999-12-31"],
+        ["expiry", "--as-of", "0001-01-01", "--within", "9999y"],
+    ],
+)
+def test_dates_at_the_calendars_edge(args: list[str]) -> None:
+    code, out, err = run(*args)
+    assert (code, err) == (0, "") and out
+
+
+def test_a_date_beyond_the_year_2999_in_a_regime_file_is_a_data_error(tmp_path: Path) -> None:
+    text = (Path(SAMPLE) / "testland.yaml").read_text(encoding="utf-8")
+    (tmp_path / "testland.yaml").write_text(text.replace("2023-01-31", "9999-12-31", 1), encoding="utf-8")
+    code, _, err = run("validate", "--data", str(tmp_path))
+    assert code == 1 and "9999-12-31 is not between 1945 and 2999 (use open-ended for no end)" in _
+    assert err == ""
+
+
+def test_an_error_line_quoting_the_file_drives_no_terminal(tmp_path: Path) -> None:
+    text = (Path(SAMPLE) / "testland.yaml").read_text(encoding="utf-8")
+    hostile = text.replace("kind: established", 'kind: "\\e]0;owned\\a\\e[2Jx"', 1)
+    (tmp_path / "testland.yaml").write_text(hostile, encoding="utf-8")
+    code, out, err = run("timeline", "testland", "--data", str(tmp_path))
+    assert (code, out) == (1, "")
+    assert err.startswith("sanctions: error: ") and "unknown kind '\\]0;owned[2Jx'" not in err
+    assert "\x1b" not in err and "\x07" not in err and err.count("\n") == 1
+
+
+def test_a_shared_cache_folder_is_refused_with_one_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = tmp_path / "cache"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+    monkeypatch.setenv("SANCTIONS_CACHE_DIR", str(shared))
+    code, out, err = run("timeline", "testland", "--data", SAMPLE)
+    assert code == 0 and "Testland" in out
+    assert err == (
+        f"sanctions: warning: cache folder {shared} is not owned by you or is writable by others: "
+        "not used, every file is parsed instead\n"
+    )
+    assert list(shared.iterdir()) == []

@@ -4,6 +4,7 @@
 # and string annotations would cost it a compile and an eval each on every start.
 
 import datetime as dt
+import errno
 import os
 import sys
 import time
@@ -13,20 +14,20 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from sanctions import __version__
-from sanctions.errors import SanctionsError
+from sanctions import __version__, streams
+from sanctions.errors import SanctionsError, UsageError
 from sanctions.model import Kind
-from sanctions.render import ExpiryFormat, ExportFormat, Format
+from sanctions.render import ExpiryFormat, ExportFormat, Format, inert
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, RenderableType
 
     from sanctions.model import Regime
     from sanctions.render.grid import Drawable
 
-WIDE = 160
 EXIT_CODES = (
-    """Exit codes: 0 ok · 1 data or runtime error · 2 usage error · 3 expiry --check found a mandate expiring."""
+    "Exit codes: 0 ok (also when a reader such as `head` stops reading early) · 1 data, runtime or output error"
+    " · 2 usage error · 3 expiry --check found a mandate expiring · 130 interrupted."
 )
 
 
@@ -39,16 +40,19 @@ class _Commands(TyperGroup):
         except SanctionsError as error:
             if ctx.meta.get("sanctions.debug"):
                 raise
-            typer.echo(f"sanctions: error: {error}", err=True)
+            # Messages quote regime files and paths: never let them drive the terminal.
+            streams.say(f"sanctions: error: {inert(str(error))}")
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             # Writes are atomic, so there is nothing half-done to clean up: say so in one line.
-            typer.echo("sanctions: interrupted", err=True)
+            streams.say("sanctions: interrupted")
             raise typer.Exit(130) from None
-        except BrokenPipeError:
-            # The reader went away (`sanctions timeline dprk | head`): not an error of ours.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(1) from None
+        except OSError as error:
+            # Every file the tool reads or writes reports its own errors as a SanctionsError: what
+            # is left is standard output closed, full, or a reader gone (`| head`, exit 0).
+            if ctx.meta.get("sanctions.debug"):
+                raise
+            raise typer.Exit(streams.output_failed(error)) from None
 
 
 app = typer.Typer(
@@ -110,6 +114,13 @@ def _date(text: str | None) -> dt.date | None:
     return None if text is None else parse_date(text, _today())
 
 
+def _window(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
+    first, last = _date(since), _date(until)
+    if first is not None and last is not None and first > last:
+        raise UsageError(f"--since {first.isoformat()} is after --until {last.isoformat()}: nothing can be in between")
+    return first, last
+
+
 class _LoadProgress:
     """A progress bar on stderr, shown only on a terminal and only once loading passes a second."""
 
@@ -125,7 +136,7 @@ class _LoadProgress:
             from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar = Progress(console=Console(stderr=True, width=streams.width(True)), transient=True)
             self.bar.start()
             self.task = self.bar.add_task("Loading regime files", total=total)
         self.bar.update(self.task, completed=done)
@@ -143,8 +154,9 @@ def _regimes(ctx: typer.Context, data: Path | None, view: str = "full") -> "list
 
     use_cache = ctx.meta.get("sanctions.cache", True)
     progress = _LoadProgress() if sys.stderr.isatty() else None
+    cache = Cache(default_dir(), warn=lambda message: streams.say(f"sanctions: warning: {inert(message)}"))
     try:
-        return load_all(data_dir(data), Cache(default_dir()) if use_cache else None, progress, View(view))
+        return load_all(data_dir(data), cache if use_cache else None, progress, View(view))
     finally:
         if progress is not None:
             progress.close()
@@ -163,13 +175,20 @@ def _emit(output: "str | Drawable | RenderableType") -> None:
     if isinstance(output, (Grid, Blocks, Cell)) and not _is_terminal():
         write_text(output, sys.stdout.write)  # no rich at all: aligned text, one line per row
         return
+    renderable = output.to_rich() if isinstance(output, (Grid, Blocks, Cell)) else output
+    # Off a terminal a drawing such as the chart keeps its layout, at a width a file can hold.
+    _console(streams.width(_is_terminal())).print(renderable)
+
+
+def _console(width: int) -> "Console":
+    """A rich console for standard output that leaves a reader gone away to the CLI (exit 0)."""
     from rich.console import Console
 
-    renderable = output.to_rich() if isinstance(output, (Grid, Blocks, Cell)) else output
-    if _is_terminal():
-        Console(highlight=False).print(renderable)
-    else:  # a drawing such as the chart keeps its layout, at a width a file can hold
-        Console(highlight=False, width=int(os.environ.get("COLUMNS", WIDE))).print(renderable)
+    class ReaderAware(Console):
+        def on_broken_pipe(self) -> None:  # rich itself would exit 1
+            raise BrokenPipeError(errno.EPIPE, "the reader went away")
+
+    return ReaderAware(highlight=False, width=width)
 
 
 @app.command()
@@ -209,8 +228,9 @@ def timeline(
     from sanctions.timeline import select_events
 
     # A table shows no prose or sources: the brief view is enough, and far lighter for long histories.
+    first, last = _window(since, until)
     chosen = find_regime(_regimes(ctx, data, "full" if fmt is Format.JSON else "brief"), regime)
-    events = select_events(chosen, _date(since), _date(until), kind or ())
+    events = select_events(chosen, first, last, kind or ())
     _emit(renderer(fmt).timeline(chosen, events))
 
 
@@ -235,12 +255,13 @@ def expiry(
     Example: sanctions expiry dprk --as-of 2024-04-01 --within 3m --check
     """
     from sanctions.catalogue import select
-    from sanctions.dates import parse_period
+    from sanctions.dates import later, parse_period
     from sanctions.mandates import expiries, needs_alert
     from sanctions.render import renderer
 
     day = _date(as_of) or _today()
-    statuses = expiries(select(_regimes(ctx, data, "mandates"), regime), day, day + parse_period(within))
+    horizon = later(day, parse_period(within))
+    statuses = expiries(select(_regimes(ctx, data, "mandates"), regime), day, horizon)
     _emit(renderer(fmt).expiry(statuses))
     if check and needs_alert(statuses):
         raise typer.Exit(3)
@@ -360,9 +381,9 @@ def export(
 
     if all_regimes == (regime is not None):
         raise UsageError("name one regime to export, or use --all with -o FOLDER")
+    first, last = _window(since, until)
     regimes = _regimes(ctx, data)
     day = _date(as_of) or _today()
-    first, last = _date(since), _date(until)
     render = renderer(fmt).export
 
     def text_of(chosen: "Regime") -> str:
@@ -399,12 +420,19 @@ def validate(data: DataOption = None, fmt: FormatOption = Format.TABLE) -> None:
     from sanctions.render import renderer
 
     folder = data_dir(data)
+    files = regime_files(folder)
+    if not files:
+        raise UsageError(f"no regime files (*.yaml) in '{folder}'")
     _, problems = scan(folder)
-    _emit(renderer(fmt).problems(problems, len(regime_files(folder))))
+    _emit(renderer(fmt).problems(problems, len(files)))
     if problems:
         raise typer.Exit(1)
 
 
-def run() -> None:
-    """Entry point of the `sanctions` script."""
-    app(prog_name="sanctions")
+def run() -> int:
+    """Run the command line on sys.argv; the exit code."""
+    try:
+        app(prog_name="sanctions")
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else int(done.code is not None)
+    return 0

@@ -39,6 +39,14 @@ def parse_date(text: str, today: dt.date) -> dt.date:
     raise UsageError(f"'{text}' is not a date: expected a date like 2024-04-30, '30 June 2021' or 'today'")
 
 
+def later(day: dt.date, period: relativedelta | dt.timedelta) -> dt.date:
+    """`day` moved on by `period`, or the calendar's last day if that lies beyond it."""
+    try:
+        return day + period
+    except (OverflowError, ValueError):  # past 9999-12-31: relativedelta says ValueError, timedelta OverflowError
+        return dt.date.max
+
+
 _PERIOD = re.compile(r"(\d{1,4})([dwmy])")
 
 

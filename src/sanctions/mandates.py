@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sanctions.dates import later
 from sanctions.model import OPEN_ENDED, TERMINATED, UNRECORDED, Event, Kind, Mandate, Regime
 
 DEFAULT_WINDOW_DAYS = 60
@@ -63,7 +64,7 @@ def mandate_status(regime: Regime, key: str, as_of: dt.date, horizon: dt.date | 
     """The status of one mandate on `as_of`; expiries up to `horizon` count as expiring."""
     mandate = regime.mandates[key]
     if horizon is None:
-        horizon = as_of + dt.timedelta(days=DEFAULT_WINDOW_DAYS)
+        horizon = later(as_of, dt.timedelta(days=DEFAULT_WINDOW_DAYS))
     decisions = [e for e in regime.events if key in e.sets and e.date <= as_of]
     if not decisions:
         return MandateStatus(regime, mandate, Status.NOT_ESTABLISHED, as_of)

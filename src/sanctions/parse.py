@@ -38,6 +38,9 @@ SAFE_NESTING_BOUND = 10_000  # far below the depth at which old libyaml builds' 
 PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 
 DATE_HINT = "expected a date like 2024-04-30"
+# The Council first met in 1946; a date centuries ahead is a typing mistake (and would overflow
+# the calendar arithmetic of charts and calendar feeds near 9999-12-31).
+FIRST_YEAR, LAST_YEAR = 1945, 2999
 
 
 @dataclass
@@ -102,10 +105,14 @@ class _Reader:
             self.fail(node, f"{name}: {DATE_HINT}, got {_quoted(text)}")
             return None
         try:
-            return dt.date.fromisoformat(text)
+            day = dt.date.fromisoformat(text)
         except ValueError:
             self.fail(node, f"{name}: {_quoted(text)} is not a real day ({DATE_HINT})")
             return None
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            self.fail(node, f"{name}: {text} is not between {FIRST_YEAR} and {LAST_YEAR} (use open-ended for no end)")
+            return None
+        return day
 
     def integer(self, node: yaml.Node, name: str, maximum: int) -> int | None:
         text = self.scalar(node, name)

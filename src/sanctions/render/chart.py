@@ -25,7 +25,8 @@ class Chart:
         dates = [e.date for e in regime.events] + [as_of]
         ends = [p.end for key in regime.mandates for p in periods(regime, key) if p.end]
         self.start = dt.date(min(dates).year, 1, 1)
-        self.end = dt.date(max(dates + ends).year + 1, 1, 1)
+        last = max(dates + ends)
+        self.end = dt.date(last.year + 1, 1, 1) if last.year < dt.MAXYEAR else dt.date.max
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         label = max(len(key) for key in self.regime.mandates) + 2
@@ -49,7 +50,7 @@ class Chart:
     def _axis(self, width: int) -> Text:
         cells = [" "] * width
         last = -10
-        for year in range(self.start.year, self.end.year + 1):
+        for year in range(self.start.year, min(self.end.year + 1, dt.MAXYEAR + 1)):
             column = self._column(dt.date(year, 1, 1), width)
             if column - last >= 6 and column + 4 <= width:
                 cells[column : column + 4] = list(str(year))

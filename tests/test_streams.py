@@ -1,0 +1,117 @@
+"""The command as cron, a pipe or a narrow terminal runs it: real processes, real file descriptors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sanctions import entry, streams
+
+COMMAND = [sys.executable, "-m", "sanctions"]
+CHECK = ["expiry", "dprk", "--as-of", "2024-04-01", "--check"]  # the panel expires in 29 days: exit 3
+
+
+def _run(args: list[str], **options: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*COMMAND, *args], timeout=60, check=False, **options)  # type: ignore[call-overload,no-any-return]
+
+
+def _shell(args: list[str], redirect: str, **options: object) -> subprocess.CompletedProcess[bytes]:
+    """The command with a shell redirection such as `2>&-`, which subprocess cannot express."""
+    line = " ".join([*COMMAND, *args, redirect])
+    return subprocess.run(line, shell=True, timeout=60, check=False, **options)  # type: ignore[call-overload,no-any-return]
+
+
+def test_stderr_closed_keeps_the_exit_code_and_the_output() -> None:
+    expected = _run(CHECK, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    closed = _shell(CHECK, "2>&-", stdout=subprocess.PIPE)
+    assert (closed.returncode, closed.stdout) == (3, expected.stdout)
+    assert b"Panel of Experts" in closed.stdout
+
+
+def test_stderr_closed_on_an_error_still_exits_2() -> None:
+    closed = _shell(["timeline", "nowhere"], "2>&-", stdout=subprocess.PIPE)
+    assert (closed.returncode, closed.stdout) == (2, b"")
+
+
+@pytest.mark.parametrize("args", [["expiry"], ["--version"], ["timeline", "mali"]])
+def test_stdout_closed_is_one_line_and_exit_1(args: list[str]) -> None:
+    done = _shell(args, ">&-", stderr=subprocess.PIPE)
+    assert (done.returncode, done.stderr) == (
+        1,
+        b"sanctions: error: cannot write to standard output: standard output is closed\n",
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["expiry"], ["--version"], ["chart", "mali"]])
+def test_a_full_device_is_one_line_and_exit_1(args: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        done = _run(args, stdout=full, stderr=subprocess.PIPE)
+    assert (done.returncode, done.stderr) == (
+        1,
+        b"sanctions: error: cannot write to standard output: no space left on the device\n",
+    )
+
+
+@pytest.mark.parametrize("args", [["expiry"], ["timeline", "mali"], ["--version"], ["chart", "dprk"]])
+def test_a_reader_gone_is_exit_0_every_time(args: list[str]) -> None:
+    # The read end closed before anything is written: every write fails with EPIPE, as with `| head -1`
+    # on a long output, but every time rather than by a race.
+    for _ in range(3):
+        read, write = os.pipe()
+        os.close(read)
+        try:
+            done = _run(args, stdout=write, stderr=subprocess.PIPE)
+        finally:
+            os.close(write)
+        assert (done.returncode, done.stderr) == (0, b"")
+
+
+@pytest.mark.parametrize(
+    "environment", [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}]
+)
+@pytest.mark.parametrize("args", [["vetoes", "mali", "dprk"], ["chart", "mali", "--as-of", "2023-09-15"]])
+def test_a_stream_that_is_not_utf8_gets_ascii_stand_ins(environment: dict[str, str], args: list[str]) -> None:
+    done = _run(args, capture_output=True, env={**os.environ, **environment})
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout.isascii()
+    text = done.stdout.decode("ascii")
+    assert "->" in text or "#" in text
+    assert "?" not in text.replace("? ", "")
+
+
+def test_the_ascii_stand_ins() -> None:
+    streams.prepare()
+    encoded = "✖ veto → 2024-08-31 — Côte d'Ivoire ■ 中".encode("ascii", errors=streams.FALLBACK)
+    assert encoded == b"x veto -> 2024-08-31 - Cote d'Ivoire # ?"
+
+
+@pytest.mark.parametrize("columns", ["abc", "99999999", "-5", "0", "²"])
+def test_a_columns_value_that_is_not_a_width_is_ignored(columns: str) -> None:
+    done = _run(["chart", "mali", "--as-of", "2023-09-15"], capture_output=True, env={**os.environ, "COLUMNS": columns})
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert max(len(line) for line in done.stdout.decode().splitlines()) <= streams.DEFAULT_WIDTH
+
+
+@pytest.mark.parametrize(("columns", "expected"), [("80", 80), ("5", 20), ("5000", 1000), ("", 160), ("x", 160)])
+def test_width_is_bounded(columns: str, expected: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    assert streams.width(terminal=False) == expected
+
+
+def test_ctrl_c_while_loading_is_one_line_and_exit_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sanctions.cli
+
+    def interrupted() -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sanctions.cli, "run", interrupted)
+    monkeypatch.setattr(sys, "argv", ["sanctions", "expiry"])
+    assert entry._run() == 130
+    assert capsys.readouterr().err == "sanctions: interrupted\n"
