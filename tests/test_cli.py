@@ -317,6 +317,19 @@ def test_every_broken_file_is_one_line_and_exit_1(name: str, tmp_path: Path) -> 
     assert code == 1 and out.startswith(f"{tmp_path / name}:")
 
 
+def test_export_refuses_a_named_pipe_even_with_force(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    target = tmp_path / "mali.md"
+    os.mkfifo(target)
+    code, out, err = run("export", "mali", "-o", str(target), "--force")
+    assert (code, out) == (1, "")
+    assert err == f"sanctions: error: cannot write {target}: it is a named pipe, not a regular file\n"
+    assert stat.S_ISFIFO(os.lstat(target).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["mali.md"]
+
+
 def test_export_to_a_full_disk_is_one_line_and_keeps_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

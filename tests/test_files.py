@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -98,4 +99,28 @@ def test_a_concurrent_writer_is_not_clobbered(tmp_path: Path, monkeypatch: pytes
     with pytest.raises(OutputError, match="already exists"):
         write_atomically(target, "ours")
     assert target.read_text(encoding="utf-8") == "the other export"
+    assert _debris(tmp_path) == []
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_named_pipe_is_refused_not_replaced(tmp_path: Path, force: bool) -> None:
+    target = tmp_path / "out.md"
+    os.mkfifo(target)
+    with pytest.raises(OutputError) as raised:
+        write_atomically(target, "new", force=force)
+    assert str(raised.value) == f"cannot write {target}: it is a named pipe, not a regular file"
+    assert stat.S_ISFIFO(os.lstat(target).st_mode)
+    assert _debris(tmp_path) == []
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_symbolic_link_is_refused_not_followed_or_replaced(tmp_path: Path, force: bool) -> None:
+    (tmp_path / "real.md").write_text("precious", encoding="utf-8")
+    target = tmp_path / "out.md"
+    target.symlink_to("real.md")
+    with pytest.raises(OutputError) as raised:
+        write_atomically(target, "new", force=force)
+    assert str(raised.value) == f"cannot write {target}: it is a symbolic link, not a regular file"
+    assert os.readlink(target) == "real.md"
+    assert (tmp_path / "real.md").read_text(encoding="utf-8") == "precious"
     assert _debris(tmp_path) == []

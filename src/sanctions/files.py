@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -13,6 +14,17 @@ from sanctions.errors import SanctionsError
 
 class OutputError(SanctionsError):
     """An output file could not be written; any existing file is left as it was."""
+
+
+# Replacing anything but a regular file would swap a device, pipe, socket or link for a plain file:
+# as root, `-o /dev/null --force` would break the machine.
+_KINDS = {
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFLNK: "a symbolic link",
+}
 
 
 def _reason(error: OSError) -> str:
@@ -24,19 +36,14 @@ def _reason(error: OSError) -> str:
 def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
     """Write `text` to `path` through a temporary file in the same folder, then move it into place.
 
-    An interrupted or failed write leaves no partial file, and an existing file is replaced only
-    with `force`; two writers racing for a new file cannot both win.
+    An interrupted or failed write leaves no partial file, and an existing regular file is replaced
+    only with `force`; anything else at `path` (a folder, device, pipe, socket or symbolic link) is
+    refused. Two writers racing for a new file cannot both win.
     """
-    folder = path.parent
-    if not folder.is_dir():
-        raise OutputError(f"cannot write {path}: no such folder {folder}")
-    if path.is_dir():
-        raise OutputError(f"cannot write {path}: it is a folder")
-    if path.exists() and not force:
-        raise OutputError(f"{path} already exists: use --force to overwrite it")
+    _check(path, force)
     temporary: str | None = None
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
@@ -56,3 +63,23 @@ def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+def _check(path: Path, force: bool) -> None:
+    """Refuse a target that is missing its folder, is not a regular file, or exists without `force`."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {path}: no such folder {folder}")
+    try:
+        mode = os.lstat(path).st_mode  # lstat: a symbolic link is refused, never followed
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {_reason(error)}") from None
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"cannot write {path}: it is a folder")
+    if not stat.S_ISREG(mode):
+        kind = _KINDS.get(stat.S_IFMT(mode), "a special file")
+        raise OutputError(f"cannot write {path}: it is {kind}, not a regular file")
+    if not force:
+        raise OutputError(f"{path} already exists: use --force to overwrite it")
