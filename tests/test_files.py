@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -63,12 +64,10 @@ def test_disk_full_leaves_the_old_file_and_no_debris(tmp_path: Path, monkeypatch
 
 
 def test_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import tempfile
-
-    def refused(**kwargs: object) -> tuple[int, str]:
+    def refused(*args: object) -> int:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    monkeypatch.setattr(os, "open", refused)
     with pytest.raises(OutputError, match=r"cannot write .*out\.md: Permission denied"):
         write_atomically(tmp_path / "out.md", "x")
 
@@ -124,3 +123,27 @@ def test_a_symbolic_link_is_refused_not_followed_or_replaced(tmp_path: Path, for
     assert os.readlink(target) == "real.md"
     assert (tmp_path / "real.md").read_text(encoding="utf-8") == "precious"
     assert _debris(tmp_path) == []
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+@pytest.mark.usefixtures("umask_022")
+def test_a_new_file_gets_the_mode_the_umask_gives(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    write_atomically(target, "new")
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o644
+
+
+@pytest.mark.usefixtures("umask_022")
+def test_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o664)  # not what the umask would give a new file
+    write_atomically(target, "new", force=True)
+    assert target.read_text(encoding="utf-8") == "new"
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o664

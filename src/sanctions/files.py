@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from sanctions.errors import SanctionsError
@@ -25,6 +25,8 @@ _KINDS = {
     stat.S_IFSOCK: "a socket",
     stat.S_IFLNK: "a symbolic link",
 }
+# O_EXCL: never write into a name someone else made; O_BINARY (Windows): CSV's CRLF stays as written.
+_FLAGS = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
 
 
 def _reason(error: OSError) -> str:
@@ -40,14 +42,19 @@ def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
     only with `force`; anything else at `path` (a folder, device, pipe, socket or symbolic link) is
     refused. Two writers racing for a new file cannot both win.
     """
-    _check(path, force)
+    mode = _check(path, force)
     temporary: str | None = None
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        name = str(path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp")
+        # 0o666 and no chmod: the umask gives a new file the mode any new file of the user gets.
+        handle = os.open(name, _FLAGS, 0o666)
+        temporary = name
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)  # a replaced file keeps its own mode
         if force:
             os.replace(temporary, path)
         else:
@@ -65,15 +72,18 @@ def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
                 os.unlink(temporary)
 
 
-def _check(path: Path, force: bool) -> None:
-    """Refuse a target that is missing its folder, is not a regular file, or exists without `force`."""
+def _check(path: Path, force: bool) -> int | None:
+    """The mode of the regular file `path` would replace, or None if there is none.
+
+    Refuses a target that is missing its folder, is not a regular file, or exists without `force`.
+    """
     folder = path.parent
     if not folder.is_dir():
         raise OutputError(f"cannot write {path}: no such folder {folder}")
     try:
         mode = os.lstat(path).st_mode  # lstat: a symbolic link is refused, never followed
     except FileNotFoundError:
-        return
+        return None
     except OSError as error:
         raise OutputError(f"cannot write {path}: {_reason(error)}") from None
     if stat.S_ISDIR(mode):
@@ -83,3 +93,4 @@ def _check(path: Path, force: bool) -> None:
         raise OutputError(f"cannot write {path}: it is {kind}, not a regular file")
     if not force:
         raise OutputError(f"{path} already exists: use --force to overwrite it")
+    return stat.S_IMODE(mode)
