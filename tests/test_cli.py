@@ -330,6 +330,39 @@ def test_export_refuses_a_named_pipe_even_with_force(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["mali.md"]
 
 
+@pytest.mark.parametrize(("make", "kind"), [("mkdir", "a folder"), ("mkfifo", "a named pipe, not a regular file")])
+def test_export_all_writes_nothing_when_one_target_is_blocked(tmp_path: Path, make: str, kind: str) -> None:
+    import os
+
+    blocked = tmp_path / "mali.md"  # mali comes after eleven other regimes
+    getattr(os, make)(blocked)
+    code, out, err = run("export", "--all", "-o", str(tmp_path), "--force")
+    assert (code, out) == (1, "")
+    assert err == f"sanctions: error: cannot write {blocked}: it is {kind}\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["mali.md"]
+
+
+def test_export_all_writes_nothing_when_the_disk_fills_half_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    real_fsync, calls = os.fsync, []
+
+    def fills_on_the_third(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fills_on_the_third)
+    code, _, err = run("export", "--all", "-f", "json", "-o", str(tmp_path))
+    assert code == 1
+    assert err == f"sanctions: error: cannot write {tmp_path / 'dprk.json'}: no space left on the device\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_export_to_a_full_disk_is_one_line_and_keeps_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sanctions.files import OutputError, write_atomically
+from sanctions.files import OutputError, write_all, write_atomically
 
 
 def _debris(folder: Path) -> list[str]:
@@ -147,3 +147,27 @@ def test_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
     write_atomically(target, "new", force=True)
     assert target.read_text(encoding="utf-8") == "new"
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o664
+
+
+def test_write_all_checks_every_target_before_writing_any(tmp_path: Path) -> None:
+    (tmp_path / "b.md").mkdir()
+    with pytest.raises(OutputError, match=r"b\.md: it is a folder"):
+        write_all([(tmp_path / "a.md", "A"), (tmp_path / "b.md", "B")], force=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.md"]
+
+
+def test_write_all_moves_nothing_until_every_text_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.md").write_text("old a", encoding="utf-8")
+    real_fsync, calls = os.fsync, []
+
+    def fills_on_the_second(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fills_on_the_second)
+    with pytest.raises(OutputError, match=r"b\.md: no space left on the device"):
+        write_all([(tmp_path / "a.md", "new a"), (tmp_path / "b.md", "new b")], force=True)
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "old a"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]

@@ -375,7 +375,7 @@ def export(
     """
     from sanctions.catalogue import find_regime
     from sanctions.errors import UsageError
-    from sanctions.files import write_atomically
+    from sanctions.files import write_all, write_atomically
     from sanctions.render import renderer
     from sanctions.report import build_report
 
@@ -405,8 +405,10 @@ def export(
     taken = [str(path) for path, _ in targets if path.exists()]
     if taken and not force:
         raise UsageError(f"{', '.join(taken)} already exist{'s' if len(taken) == 1 else ''}: use --force to overwrite")
-    for path, chosen in targets:
-        write_atomically(path, text_of(chosen), force=force)
+    # Every report is rendered and written before any is moved into place: a blocked target or a
+    # failed write leaves the whole folder as it was, never half a set.
+    write_all([(path, text_of(chosen)) for path, chosen in targets], force=force)
+    for path, _ in targets:
         typer.echo(f"wrote {path}", err=True)
 
 

@@ -7,6 +7,7 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 
 from sanctions.errors import SanctionsError
@@ -42,32 +43,45 @@ def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
     only with `force`; anything else at `path` (a folder, device, pipe, socket or symbolic link) is
     refused. Two writers racing for a new file cannot both win.
     """
-    mode = _check(path, force)
-    temporary: str | None = None
+    write_all([(path, text)], force=force)
+
+
+def write_all(files: Sequence[tuple[Path, str]], *, force: bool = False) -> None:
+    """Write each text to its path as `write_atomically` does, all or none.
+
+    Every target is checked and every text written to its temporary file before the first is moved
+    into place, so a refused target, a full disk or Ctrl-C leaves every target as it was. Only a
+    failure during the moves themselves (a name taken meanwhile by another export) keeps the files
+    already moved.
+    """
+    modes = [_check(path, force) for path, _ in files]
+    temporaries: list[str] = []  # written and not yet moved: removed if anything fails
     try:
-        name = str(path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp")
-        # 0o666 and no chmod: the umask gives a new file the mode any new file of the user gets.
-        handle = os.open(name, _FLAGS, 0o666)
-        temporary = name
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)  # a replaced file keeps its own mode
-        if force:
-            os.replace(temporary, path)
-        else:
-            # link() fails if the name was taken meanwhile, so a concurrent export never clobbers it.
-            os.link(temporary, path)
-            os.unlink(temporary)
-        temporary = None
+        for (path, text), mode in zip(files, modes, strict=True):
+            name = str(path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp")
+            # 0o666 and no chmod: the umask gives a new file the mode any new file of the user gets.
+            handle = os.open(name, _FLAGS, 0o666)
+            temporaries.append(name)
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+            if mode is not None:
+                os.chmod(name, mode)  # a replaced file keeps its own mode
+        for path, _ in files:
+            if force:
+                os.replace(temporaries[0], path)
+            else:
+                # link() fails if the name was taken meanwhile, so a concurrent export never clobbers it.
+                os.link(temporaries[0], path)
+                os.unlink(temporaries[0])
+            del temporaries[0]
     except FileExistsError:
         raise OutputError(f"{path} already exists: use --force to overwrite it") from None
     except OSError as error:
         raise OutputError(f"cannot write {path}: {_reason(error)}") from None
     finally:
-        if temporary is not None:
+        for temporary in temporaries:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
 
