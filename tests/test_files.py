@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from sanctions.files import OutputError, write_all, write_atomically
 
 
 def _debris(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
 
 
 def test_writes_a_new_file(tmp_path: Path) -> None:
@@ -171,3 +173,20 @@ def test_write_all_moves_nothing_until_every_text_is_written(tmp_path: Path, mon
         write_all([(tmp_path / "a.md", "new a"), (tmp_path / "b.md", "new b")], force=True)
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "old a"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
+
+
+def test_a_killed_exports_temporary_is_removed_and_a_live_ones_kept(tmp_path: Path) -> None:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()  # reaped: its pid no longer runs
+    token = "0123456789abcdef"
+    stale = tmp_path / f".out.md.{child.pid}.{token}.sanctions-tmp"
+    live = tmp_path / f".out.md.{os.getpid()}.{token}.sanctions-tmp"
+    other_target = tmp_path / f".other.md.{child.pid}.{token}.sanctions-tmp"
+    for temporary in (stale, live, other_target):
+        temporary.write_text("half a report", encoding="utf-8")
+    not_a_file = tmp_path / f".out.md.{child.pid}.fedcba9876543210.sanctions-tmp"
+    not_a_file.symlink_to(stale.name)
+    write_atomically(tmp_path / "out.md", "new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["out.md", live.name, other_target.name, not_a_file.name]
+    )

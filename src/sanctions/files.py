@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,6 +30,9 @@ _KINDS = {
 }
 # O_EXCL: never write into a name someone else made; O_BINARY (Windows): CSV's CRLF stays as written.
 _FLAGS = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
+# A temporary is named `.{target}.{pid}.{random}.sanctions-tmp`: the pid lets a later export tell a
+# killed writer's leftovers from a running writer's work; the random part keeps the name unguessable.
+_SUFFIX = ".sanctions-tmp"
 
 
 def _reason(error: OSError) -> str:
@@ -58,8 +63,9 @@ def write_all(files: Sequence[tuple[Path, str]], *, force: bool = False) -> None
     temporaries: list[str] = []  # written and not yet moved: removed if anything fails
     try:
         for (path, text), mode in zip(files, modes, strict=True):
-            name = str(path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp")
-            # 0o666 and no chmod: the umask gives a new file the mode any new file of the user gets.
+            _remove_stale(path)
+            name = str(path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(8)}{_SUFFIX}")
+            # 0o666 less the umask: a new file gets the mode any new file of the user gets.
             handle = os.open(name, _FLAGS, 0o666)
             temporaries.append(name)
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
@@ -108,3 +114,31 @@ def _check(path: Path, force: bool) -> int | None:
     if not force:
         raise OutputError(f"{path} already exists: use --force to overwrite it")
     return stat.S_IMODE(mode)
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove the temporaries for `path` left by killed exports: this user's regular files whose pid is gone."""
+    if sys.platform == "win32":
+        return  # os.kill(pid, 0) would end the process there, and files have no owner to check
+    # At most nine digits: os.kill takes a C int.
+    pattern = re.compile(re.escape(f".{path.name}.") + r"([1-9][0-9]{0,8})\.[0-9a-f]{16}" + re.escape(_SUFFIX))
+    with contextlib.suppress(OSError):  # a folder we may write to but not list: nothing to clean
+        for name in os.listdir(path.parent):
+            found = pattern.fullmatch(name)
+            if found is None:
+                continue
+            leftover = path.parent / name
+            with contextlib.suppress(OSError):  # gone meanwhile, or not ours to remove
+                status = os.lstat(leftover)
+                if stat.S_ISREG(status.st_mode) and status.st_uid == os.getuid() and not _running(int(found[1])):
+                    os.unlink(leftover)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0 checks the process exists and sends nothing
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it runs, as another user
+    return True
