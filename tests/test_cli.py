@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -495,3 +496,58 @@ def test_a_shared_cache_folder_is_refused_with_one_warning(tmp_path: Path, monke
         "not used, every file is parsed instead\n"
     )
     assert list(shared.iterdir()) == []
+
+
+# ESC ] (a window title, ended by BEL), ESC [ (clear the screen), CSI as one C1 byte, NUL, DEL,
+# and a right-to-left override: in YAML's double-quoted escapes, so the loader accepts them.
+_HOSTILE = r"\e]0;pwned\a\e[2J\x9b2J\0\x7f\u202Eevil\u2066"
+_RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _hostile_regime(folder: Path) -> None:
+    text = (Path(SAMPLE) / "testland.yaml").read_text(encoding="utf-8")
+    for plain, field in [
+        ("name: Testland", 'name: "Testland{}"'),
+        ("committee: Committee established pursuant to resolution 9999 (2020)", 'committee: "Committee{}"'),
+        ("{name: Asset freeze}", '{{name: "Asset freeze{}"}}'),
+        ("{name: Panel of Experts}", '{{name: "Panel of Experts{}"}}'),  # the veto ends this one
+        ("title: Panel renewed", 'title: "Panel renewed{}"\n    dispute: "RU{}"\n    notes: "Note{}"'),
+        ("title: Panel lapses", 'title: "Panel lapses{}"\n    summary: "It lapsed{}"'),
+        ('{"final report; panel"', '{{"final report{}"'),
+        ("[https://example.org/veto]", '["https://example.org/\\e[2J", "S/2022/10 copy{}"]'),
+    ]:
+        assert plain in text
+        text = text.replace(plain, field.replace("{}", _HOSTILE).replace("{{", "{").replace("}}", "}"))
+    (folder / "testland.yaml").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("terminal", [False, True], ids=["piped", "terminal"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "testland"],
+        ["expiry", "--as-of", "2021-12-15"],
+        ["expiry", "--as-of", "2021-12-15", "-f", "ics"],
+        ["vetoes"],
+        ["votes", "testland"],
+        ["regimes", "--as-of", "2021-12-15"],
+        ["chart", "testland", "--as-of", "2022-06-01"],
+        ["validate"],
+    ],
+    ids=" ".join,
+)
+def test_no_control_character_from_a_regime_file_reaches_the_output(
+    args: list[str], terminal: bool, tmp_path: Path
+) -> None:
+    _hostile_regime(tmp_path)
+    result = runner.invoke(app, [*args, "--data", str(tmp_path)], env={"FORCE_COLOR": "1" if terminal else None})
+    out, err = result.stdout, result.stderr
+    assert result.exit_code == 0, err
+    # The hostile text is shown, made inert (validate finds no problem; votes in JSON name no regime).
+    assert "pwned" in out or args[0] == "validate" or args == ["votes", "testland", "-f", "json"]
+    if terminal and "-f" not in args and args[0] not in ("export", "validate"):
+        assert "\x1b[" in out  # drawn by rich, in colour
+        out = re.sub("\x1b\\[[0-9;]*m", "", out)  # rich's own colours
+    if args[-1] in ("csv", "ics"):
+        out = out.replace("\r\n", "\n")  # their line ends are CRLF
+    assert _RAW.findall(out) == [] and _RAW.findall(err) == []

@@ -51,3 +51,10 @@ def inert(text: str) -> str:
     if text.isprintable():  # the usual case; controls, separators and format characters are not printable
         return text
     return _CONTROL.sub("", _SPACE.sub(" ", text))
+
+
+def inert_lines(text: str) -> str:
+    """Like `inert`, but keeps the line breaks of text meant to span lines (a table cell, a CSV field)."""
+    if text.replace("\n", "").isprintable():  # the usual case, as in `inert`; no copy when there is no "\n"
+        return text
+    return "\n".join(map(inert, text.split("\n")))

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
+from sanctions.render import inert_lines
+
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
@@ -22,15 +24,21 @@ Row = Sequence["Cell | str"]
 
 
 class Cell:
-    """Text made of styled parts, like rich's Text but without its layout machinery."""
+    """Text made of styled parts, like rich's Text but without its layout machinery.
+
+    Text is made inert as it is given (line breaks kept), so whatever a renderer forgets, no cell
+    carries a control character or escape sequence to a terminal or file.
+    """
 
     __slots__ = ("parts", "plain")
 
     def __init__(self, text: str = "", style: str = "") -> None:
+        text = inert_lines(text)
         self.parts: list[tuple[str, str]] = [(text, style)] if text else []
         self.plain = text  # the text without styles, kept as parts are added
 
     def append(self, text: str, style: str = "") -> Cell:
+        text = inert_lines(text)
         if text:
             self.parts.append((text, style))
             self.plain += text
@@ -51,12 +59,18 @@ class Cell:
 
 
 def _flat(value: Cell | str) -> str:
-    """A cell on one line: its lines joined with " / "."""
-    text = value if isinstance(value, str) else value.plain
+    """A cell on one line, made inert: its lines joined with " / "."""
+    if isinstance(value, Cell):
+        text = value.plain  # inert already
+    elif value.isprintable():  # most cells of a long table: they need no call
+        return value
+    else:
+        text = inert_lines(value)
     return text if "\n" not in text else " / ".join(filter(None, text.split("\n")))
 
 
 def _cell(value: Cell | str) -> Cell:
+    """A cell for rich; a str is made inert on the way, as every Cell's text is."""
     return value if isinstance(value, Cell) else Cell(value)
 
 
