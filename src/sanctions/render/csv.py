@@ -7,6 +7,7 @@ import datetime as dt
 import io
 
 from sanctions.model import Event, Expiry, Regime
+from sanctions.render import inert_lines
 from sanctions.report import Report
 
 COLUMNS = (
@@ -30,12 +31,13 @@ COLUMNS = (
     "sources",
     "notes",
 )
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA = ("=", "+", "-", "@")
 
 
 def neutralise(cell: str) -> str:
     """Keep spreadsheets from running a cell as a formula (OWASP's advice: a leading quote)."""
-    return "'" + cell if cell.startswith(_FORMULA) else cell
+    # Some spreadsheets skip leading blanks (OWASP names tab and CR) before looking for a formula.
+    return "'" + cell if cell.lstrip().startswith(_FORMULA) else cell
 
 
 def _pairs(expiries: dict[str, Expiry]) -> str:
@@ -73,5 +75,7 @@ def export(report: Report, chart: bool) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for event in report.events:
-        writer.writerow([neutralise(cell) for cell in _row(report.regime, event)])
+        # Made inert first (line breaks kept, quoted by the writer): a dropped control must not
+        # uncover a formula, and a CSV on stdout goes to a terminal as often as to a file.
+        writer.writerow([neutralise(inert_lines(cell)) for cell in _row(report.regime, event)])
     return buffer.getvalue()
