@@ -532,6 +532,7 @@ def _hostile_regime(folder: Path) -> None:
         ["votes", "testland"],
         ["regimes", "--as-of", "2021-12-15"],
         ["chart", "testland", "--as-of", "2022-06-01"],
+        ["export", "testland", "-f", "markdown", "--as-of", "2021-12-15"],
         ["export", "testland", "-f", "csv"],
         ["validate"],
     ],

@@ -153,6 +153,7 @@ def export(report: Report, chart: bool) -> str:
 
     out += ["## Sources", ""]
     for source, number in sources.items():
-        safe = re.fullmatch(r"https?://[^\s<>]+", source)
+        # An autolink is shown as written: one holding a control character is shown as inert text.
+        safe = source.isprintable() and re.fullmatch(r"https?://[^\s<>]+", source)
         out.append(f"{number}. <{source}>" if safe else f"{number}. {text(source)}")
     return "\n".join(out).rstrip("\n") + "\n"
