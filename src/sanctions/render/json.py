@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from sanctions.errors import Problem
@@ -83,8 +84,17 @@ def _ended_by(status: MandateStatus) -> dict[str, Any] | None:
     }
 
 
+# json.dumps escapes C0 controls but, without ensure_ascii, passes DEL, C1 controls and bidi
+# overrides through raw; escaped as \uXXXX they decode to the same text and never reach a terminal.
+_UNESCAPED = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match[0]):04x}"
+
+
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    return _UNESCAPED.sub(_escape, json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
 
 
 def timeline(regime: Regime, events: list[Event]) -> str:
