@@ -203,7 +203,7 @@ def test_expiry_ics() -> None:
     assert result.exit_code == 0
     assert result.stdout_bytes.startswith(b"BEGIN:VCALENDAR\r\n")
     assert result.stdout_bytes.count(b"BEGIN:VEVENT") == 2 + 6  # two expiries, six report deadlines
-    assert b"UID:mali-panel@sanctions\r\n" in result.stdout_bytes
+    assert b"UID:mali.panel@sanctions\r\n" in result.stdout_bytes
 
 
 def test_chart_dprk() -> None:

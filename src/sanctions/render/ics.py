@@ -36,6 +36,20 @@ def fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
+def _uid_part(text: str) -> str:
+    """Text as a UID part: [a-z0-9-] kept, every other UTF-8 byte as "_" and two lower-case hex digits.
+
+    The encoding is injective, never yields ".", and never yields an upper-case letter, so no two
+    texts share a part, not even for a client that compares UIDs case-insensitively.
+    """
+    return re.sub(rb"[^a-z0-9-]", lambda byte: b"_%02x" % byte[0][0], text.encode("utf-8")).decode("ascii")
+
+
+def _uid(*parts: str) -> str:
+    """A UID unique by construction: encoded parts joined by ".", which no encoded part holds."""
+    return ".".join(map(_uid_part, parts)) + "@sanctions"
+
+
 def _event(status: MandateStatus, stamp: str) -> list[str]:
     assert status.expires is not None
     day = status.expires
@@ -49,7 +63,7 @@ def _event(status: MandateStatus, stamp: str) -> list[str]:
     return [
         "BEGIN:VEVENT",
         # One UID per mandate: a renewal moves the event instead of adding another.
-        f"UID:{regime.id}-{mandate.key}@sanctions",
+        f"UID:{_uid(regime.id, mandate.key)}",
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
         f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
@@ -61,10 +75,10 @@ def _event(status: MandateStatus, stamp: str) -> list[str]:
 
 
 def _deadline(regime: Regime, event: Event, label: str, day: dt.date, stamp: str) -> list[str]:
-    slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
     return [
         "BEGIN:VEVENT",
-        f"UID:{regime.id}-{event.date.isoformat()}-{slug}@sanctions",
+        # A decision may set several deadlines, and a regime may take several decisions a day.
+        f"UID:{_uid(regime.id, event.date.isoformat(), event.document, label)}",
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
         f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
