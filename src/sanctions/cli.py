@@ -409,7 +409,7 @@ def export(
     # failed write leaves the whole folder as it was, never half a set.
     write_all([(path, text_of(chosen)) for path, chosen in targets], force=force)
     for path, _ in targets:
-        typer.echo(f"wrote {path}", err=True)
+        streams.say(f"wrote {inert(str(path))}")
 
 
 @app.command()
