@@ -414,19 +414,21 @@ def export(
 
 @app.command()
 def validate(data: DataOption = None, fmt: FormatOption = Format.TABLE) -> None:
-    """Check every regime file and list every problem; exit 1 if there is any.
+    """Check every regime file and list every problem; exit 1 if there is any (warnings alone exit 0).
 
     Example: sanctions validate --data ./my-regimes
     """
     from sanctions.loader import data_dir, regime_files, scan
     from sanctions.render import renderer
+    from sanctions.rules import late_renewals
 
     folder = data_dir(data)
     files = regime_files(folder)
     if not files:
         raise UsageError(f"no regime files (*.yaml) in '{folder}'")
-    _, problems = scan(folder)
-    _emit(renderer(fmt).problems(problems, len(files)))
+    regimes, problems = scan(folder)
+    warnings = [warning for regime in regimes for warning in late_renewals(regime)]
+    _emit(renderer(fmt).problems(problems, warnings, len(files)))
     if problems:
         raise typer.Exit(1)
 

@@ -33,9 +33,10 @@ class Problem:
 
     where: Location
     message: str
+    warning: bool = False  # worth a look, but the file loads: `validate` lists it and exits 0
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return f"{self.where}: {'warning: ' if self.warning else ''}{self.message}"
 
 
 class DataError(SanctionsError):

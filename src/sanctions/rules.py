@@ -139,3 +139,27 @@ def _check_mandates(regime: Regime) -> Iterator[Problem]:
                 )
             in_force = new
             ended = new == TERMINATED
+
+
+def late_renewals(regime: Regime) -> Iterator[Problem]:
+    """Warnings for renewals adopted after the term they renew had run out, with no lapse recorded.
+
+    The Council sometimes does adopt a renewal a day late (the Taliban Monitoring Team's, by written
+    procedure, on 18 December 2020), but more often such a pair of dates is a typing mistake or a
+    missing event: `validate` shows it, and the file still loads.
+    """
+    for key in regime.mandates:
+        in_force: Expiry | None = None
+        for event in regime.events:
+            if key in event.lapses:
+                in_force = None
+            if key not in event.sets:
+                continue
+            if event.kind is Kind.RENEWED and isinstance(in_force, dt.date) and event.date > in_force:
+                yield Problem(
+                    _where(regime, event),
+                    f"renews '{key}' on {event.date}, after its term ran out on {in_force}, and no lapse is "
+                    "recorded: check both dates, or record the lapse",
+                    warning=True,
+                )
+            in_force = event.sets[key]

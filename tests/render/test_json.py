@@ -86,7 +86,9 @@ def test_regimes(sample: Regime) -> None:
 
 def test_problems() -> None:
     found = [Problem(Location("a.yaml", 3, 5), "bad")]
-    assert json.loads(render_json.problems(found, 1)) == {
-        "files": 1,
+    warnings = [Problem(Location("b.yaml", 7, 5), "late", warning=True)]
+    assert json.loads(render_json.problems(found, warnings, 2)) == {
+        "files": 2,
         "problems": [{"file": "a.yaml", "line": 3, "column": 5, "message": "bad"}],
+        "warnings": [{"file": "b.yaml", "line": 7, "column": 5, "message": "late"}],
     }

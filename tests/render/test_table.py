@@ -63,8 +63,13 @@ def test_markup_and_escapes_in_data_stay_inert(sample: Regime) -> None:
 
 def test_problems() -> None:
     found = [Problem(Location("a.yaml", 3, 5), "something is wrong")]
-    assert table.problems(found, 2) == "a.yaml:3:5: something is wrong\n2 files checked: 1 problem\n"
-    assert table.problems([], 2) == "2 files checked: no problems\n"
+    assert table.problems(found, [], 2) == "a.yaml:3:5: something is wrong\n2 files checked: 1 problem\n"
+    assert table.problems([], [], 2) == "2 files checked: no problems\n"
+    late = [Problem(Location("b.yaml", 7, 5), "late", warning=True)] * 2
+    assert table.problems(found, late, 1) == (
+        "a.yaml:3:5: something is wrong\nb.yaml:7:5: warning: late\nb.yaml:7:5: warning: late\n"
+        "1 file checked: 1 problem, 2 warnings\n"
+    )
 
 
 def test_every_status_and_kind_has_a_style() -> None:

@@ -125,17 +125,14 @@ def regimes(summaries: list[RegimeSummary]) -> str:
     return _dump(rows)
 
 
-def problems(found: list[Problem], files: int) -> str:
+def problems(found: list[Problem], warnings: list[Problem], files: int) -> str:
     """Validation results as a JSON object."""
-    return _dump(
-        {
-            "files": files,
-            "problems": [
-                {"file": p.where.path, "line": p.where.line, "column": p.where.column, "message": p.message}
-                for p in found
-            ],
-        }
-    )
+
+    def record(problem: Problem) -> dict[str, object]:
+        where = problem.where
+        return {"file": where.path, "line": where.line, "column": where.column, "message": problem.message}
+
+    return _dump({"files": files, "problems": [record(p) for p in found], "warnings": [record(w) for w in warnings]})
 
 
 def expiry(statuses: list[MandateStatus]) -> str:

@@ -152,12 +152,18 @@ def regimes(summaries: list[RegimeSummary]) -> Grid | Blocks:
     return table
 
 
-def problems(found: list[Problem], files: int) -> str:
-    """Validation results: one line per problem (never wrapped, so grep and editors can use them), then a count."""
-    lines = [inert(str(problem)) for problem in found]
-    checked = f"{files} file{'s' if files != 1 else ''} checked"
-    problems_found = f"{len(found)} problem{'s' if len(found) != 1 else ''}" if found else "no problems"
-    lines.append(f"{checked}: {problems_found}")
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def problems(found: list[Problem], warnings: list[Problem], files: int) -> str:
+    """Validation results: one line per problem, then per warning (never wrapped, so grep and
+    editors can use them), then a count."""
+    lines = [inert(str(problem)) for problem in [*found, *warnings]]
+    summary = f"{_count(files, 'file')} checked: {_count(len(found), 'problem') if found else 'no problems'}"
+    if warnings:
+        summary += f", {_count(len(warnings), 'warning')}"
+    lines.append(summary)
     return "\n".join(lines) + "\n"
 
 
