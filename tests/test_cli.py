@@ -332,12 +332,14 @@ def test_export_refuses_a_named_pipe_even_with_force(tmp_path: Path) -> None:
     os.mkfifo(target)
     code, out, err = run("export", "mali", "-o", str(target), "--force")
     assert (code, out) == (1, "")
-    assert err == f"sanctions: error: cannot write {target}: it is a named pipe, not a regular file\n"
+    assert err == f"sanctions: error: cannot write {target}: it is a named pipe (FIFO), not a regular file\n"
     assert stat.S_ISFIFO(os.lstat(target).st_mode)
     assert [p.name for p in tmp_path.iterdir()] == ["mali.md"]
 
 
-@pytest.mark.parametrize(("make", "kind"), [("mkdir", "a folder"), ("mkfifo", "a named pipe, not a regular file")])
+@pytest.mark.parametrize(
+    ("make", "kind"), [("mkdir", "a folder"), ("mkfifo", "a named pipe (FIFO), not a regular file")]
+)
 def test_export_all_writes_nothing_when_one_target_is_blocked(tmp_path: Path, make: str, kind: str) -> None:
     import os
 

@@ -109,7 +109,7 @@ def test_a_named_pipe_is_refused_not_replaced(tmp_path: Path, force: bool) -> No
     os.mkfifo(target)
     with pytest.raises(OutputError) as raised:
         write_atomically(target, "new", force=force)
-    assert str(raised.value) == f"cannot write {target}: it is a named pipe, not a regular file"
+    assert str(raised.value) == f"cannot write {target}: it is a named pipe (FIFO), not a regular file"
     assert stat.S_ISFIFO(os.lstat(target).st_mode)
     assert _debris(tmp_path) == []
 

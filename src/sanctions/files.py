@@ -3,42 +3,41 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from sanctions.errors import SanctionsError
+from sanctions.streams import reason
 
 
 class OutputError(SanctionsError):
     """An output file could not be written; any existing file is left as it was."""
 
 
-# Replacing anything but a regular file would swap a device, pipe, socket or link for a plain file:
-# as root, `-o /dev/null --force` would break the machine.
 _KINDS = {
+    stat.S_IFDIR: "a folder",
     stat.S_IFCHR: "a character device",
     stat.S_IFBLK: "a block device",
-    stat.S_IFIFO: "a named pipe",
+    stat.S_IFIFO: "a named pipe (FIFO)",
     stat.S_IFSOCK: "a socket",
     stat.S_IFLNK: "a symbolic link",
 }
+
+
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular file is, in words: "a folder", "a named pipe (FIFO)"."""
+    return _KINDS.get(stat.S_IFMT(mode), "a special file")
+
+
 # O_EXCL: never write into a name someone else made; O_BINARY (Windows): CSV's CRLF stays as written.
 _FLAGS = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
 # A temporary is named `.{target}.{pid}.{random}.sanctions-tmp`: the pid lets a later export tell a
 # killed writer's leftovers from a running writer's work; the random part keeps the name unguessable.
 _SUFFIX = ".sanctions-tmp"
-
-
-def _reason(error: OSError) -> str:
-    if error.errno == errno.ENOSPC:
-        return "no space left on the device"
-    return error.strerror or str(error)
 
 
 def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
@@ -64,7 +63,7 @@ def write_all(files: Sequence[tuple[Path, str]], *, force: bool = False) -> None
     try:
         for (path, text), mode in zip(files, modes, strict=True):
             _remove_stale(path)
-            name = str(path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(8)}{_SUFFIX}")
+            name = str(path.parent / f".{path.name}.{os.getpid()}.{os.urandom(8).hex()}{_SUFFIX}")
             # 0o666 less the umask: a new file gets the mode any new file of the user gets.
             handle = os.open(name, _FLAGS, 0o666)
             temporaries.append(name)
@@ -85,7 +84,7 @@ def write_all(files: Sequence[tuple[Path, str]], *, force: bool = False) -> None
     except FileExistsError:
         raise OutputError(f"{path} already exists: use --force to overwrite it") from None
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {_reason(error)}") from None
+        raise OutputError(f"cannot write {path}: {reason(error)}") from None
     finally:
         for temporary in temporaries:
             with contextlib.suppress(OSError):
@@ -105,12 +104,13 @@ def _check(path: Path, force: bool) -> int | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {_reason(error)}") from None
+        raise OutputError(f"cannot write {path}: {reason(error)}") from None
     if stat.S_ISDIR(mode):
         raise OutputError(f"cannot write {path}: it is a folder")
     if not stat.S_ISREG(mode):
-        kind = _KINDS.get(stat.S_IFMT(mode), "a special file")
-        raise OutputError(f"cannot write {path}: it is {kind}, not a regular file")
+        # Replacing it would swap a device, pipe, socket or link for a plain file: as root,
+        # `-o /dev/null --force` would break the machine.
+        raise OutputError(f"cannot write {path}: it is {kind_of(mode)}, not a regular file")
     if not force:
         raise OutputError(f"{path} already exists: use --force to overwrite it")
     return stat.S_IMODE(mode)

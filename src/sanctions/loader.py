@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sanctions.cache import Cache
 from sanctions.errors import DataError, Problem, UsageError
+from sanctions.files import kind_of
 from sanctions.model import Location, Regime
 from sanctions.views import View, narrow
 
@@ -27,19 +28,6 @@ def _decode(raw: bytes, path: str) -> str:
         column = error.start - (before.rfind(b"\n") + 1) + 1
         where = Location(path, line, column)
         raise DataError([Problem(where, "not UTF-8 text: save the file as UTF-8")]) from None
-
-
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-)
-
-
-def _not_regular(mode: int) -> str:
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
@@ -60,7 +48,7 @@ def _read_bytes(path: Path, name: str) -> bytes:
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        raise refuse(f"cannot read: it is {_not_regular(info.st_mode)}, not a regime file")
+        raise refuse(f"cannot read: it is {kind_of(info.st_mode)}, not a regime file")
     with os.fdopen(fd, "rb") as stream:
         if info.st_size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // (1024 * 1024)
