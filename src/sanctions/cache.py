@@ -27,6 +27,7 @@ _MAGIC = b"sanctions-cache"
 # Events are pickled in chunks: unpickling keeps every intermediate object of one pickle alive
 # until it ends, so smaller pickles keep the peak memory of a long history close to its size.
 CHUNK = 500
+_READ = 1 << 18
 # What an entry may name: the model's classes, its enums' members and dates. Nothing else is
 # looked up, so an entry can build our data and cannot call anything (os.system, eval, getattr).
 _ALLOWED = {
@@ -147,10 +148,11 @@ class Cache:
         finally:
             os.close(fd)
 
-    def key(self, label: str, content: bytes, view: str = "full") -> str:
-        """The digest of a regime file's content (the very bytes that will be parsed), name and view."""
+    def key(self, label: str, source: IO[bytes], view: str = "full") -> str:
+        """The digest of a regime file's content (read in chunks, never whole), its name and the view."""
         digest = blake2b(f"{__version__}\0{FORMAT}\0{view}\0{label}\0".encode(), digest_size=32)
-        digest.update(content)
+        for block in iter(lambda: source.read(_READ), b""):
+            digest.update(block)
         return digest.hexdigest()
 
     def get(self, key: str) -> Regime | None:

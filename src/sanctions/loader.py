@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import errno
 import gc
+import io
 import os
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO, TypeVar
 
 from sanctions.cache import Cache
 from sanctions.errors import DataError, Problem, UsageError
@@ -16,6 +18,7 @@ from sanctions.model import Location, Regime
 from sanctions.views import View, narrow
 
 DATA_ENV = "SANCTIONS_DATA"
+T = TypeVar("T")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
@@ -30,8 +33,8 @@ def _decode(raw: bytes, path: str) -> str:
         raise DataError([Problem(where, "not UTF-8 text: save the file as UTF-8")]) from None
 
 
-def _read_bytes(path: Path, name: str) -> bytes:
-    """The bytes of a regular file of at most MAX_FILE_BYTES, read once."""
+def _open(path: Path, name: str) -> BinaryIO:
+    """A regime file opened for reading, refused unless it is a regular file of at most MAX_FILE_BYTES."""
 
     def refuse(message: str) -> DataError:
         return DataError([Problem(Location(name, 1, 1), message)])
@@ -49,27 +52,30 @@ def _read_bytes(path: Path, name: str) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         raise refuse(f"cannot read: it is {kind_of(info.st_mode)}, not a regime file")
-    with os.fdopen(fd, "rb") as stream:
-        if info.st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise refuse(f"file is {info.st_size:,} bytes; regime files are limited to {limit} MiB")
-        try:
-            return stream.read(MAX_FILE_BYTES + 1)
-        except OSError as error:
-            raise refuse(f"cannot read: {error.strerror}") from None
+    if info.st_size > MAX_FILE_BYTES:
+        os.close(fd)
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise refuse(f"file is {info.st_size:,} bytes; regime files are limited to {limit} MiB")
+    return os.fdopen(fd, "rb")
+
+
+def _read(path: Path, name: str, use: Callable[[BinaryIO], T]) -> T:
+    try:
+        with _open(path, name) as stream:
+            return use(stream)
+    except OSError as error:
+        raise DataError([Problem(Location(name, 1, 1), f"cannot read: {error.strerror}")]) from None
 
 
 def read_regime(path: Path, label: str | None = None, cache: Cache | None = None, view: View = View.FULL) -> Regime:
     """Load one regime file as `view` narrows it; `label` is how messages name it (defaults to the path)."""
     name = label or str(path)
-    raw = _read_bytes(path, name)
-    # One read serves both the key and the parse: a file saved in between cannot be cached under
-    # the digest of other bytes.
-    key = cache.key(name, raw, view) if cache is not None else ""
     if cache is not None:
-        cached = cache.get(key)
+        # A warm run hashes the file as it streams past and never holds it whole.
+        cached = cache.get(_read(path, name, lambda stream: cache.key(name, stream, view)))
         if cached is not None:
             return cached
+    raw = _read(path, name, lambda stream: stream.read(MAX_FILE_BYTES + 1))
     from sanctions.parse import parse_regime  # YAML is only needed when the cache misses
 
     regime = parse_regime(_decode(raw, name), name)
@@ -78,7 +84,9 @@ def read_regime(path: Path, label: str | None = None, cache: Cache | None = None
         raise DataError([Problem(where, f"id '{regime.id}' does not match the file name: rename it {regime.id}.yaml")])
     regime = narrow(regime, view)
     if cache is not None:
-        cache.put(key, regime)
+        # Keyed by the very bytes parsed, not by the first read: a file saved between the two reads
+        # (an editor, `git checkout`) is never cached under the other version's digest.
+        cache.put(cache.key(name, io.BytesIO(raw), view), regime)
     return regime
 
 

@@ -8,7 +8,6 @@ import errno
 import io
 import os
 import sys
-import unicodedata
 
 WIDTH_ENV = ("COLUMNS", "LINES")
 MIN_WIDTH, MAX_WIDTH = 20, 1000  # a width outside these is a mistake, not a terminal
@@ -40,6 +39,8 @@ def _fallback(error: UnicodeError) -> tuple[str, int]:
     """A codec error handler: our symbols as ASCII, accented letters without accents, else '?'."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
+    import unicodedata  # only a stream that cannot encode UTF-8 needs it
+
     text = error.object[error.start : error.end]
     out = []
     for char in text:
