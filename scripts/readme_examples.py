@@ -1,8 +1,9 @@
-"""Print the README's example outputs as a 100-column terminal without colour shows them.
+"""Print the README's example outputs as an 80-column terminal without colour shows them.
 
-    python scripts/readme_examples.py
+    python scripts/readme_examples.py           # print them
+    python scripts/readme_examples.py --write   # and replace the README's blocks with them
 
-Paste the blocks into README.md when the commands' output changes; tests/test_docs.py checks
+Run it with --write when the commands' output changes; tests/test_docs.py checks
 that every example in the README still matches what this prints.
 """
 
@@ -10,8 +11,10 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shlex
 import sys
+from pathlib import Path
 from unittest import mock
 
 from typer.testing import CliRunner
@@ -27,22 +30,37 @@ EXAMPLES = [
 
 
 def render(command: str) -> str:
-    """The command's output on a 100-column terminal with colour off."""
+    """The command's output on an 80-column terminal with colour off."""
     import rich.console
 
     def terminal(width: int) -> rich.console.Console:
-        return rich.console.Console(highlight=False, width=100, color_system=None, force_terminal=True, file=sys.stdout)
+        return rich.console.Console(
+            highlight=False, width=width, color_system=None, force_terminal=True, file=sys.stdout
+        )
 
     with (
         mock.patch("sanctions.cli._is_terminal", return_value=True),
         mock.patch("sanctions.cli._console", terminal),
-        mock.patch.dict(os.environ, {"NO_COLOR": "1"}),
+        mock.patch.dict(os.environ, {"NO_COLOR": "1", "COLUMNS": "80"}),
     ):
         result = CliRunner().invoke(app, shlex.split(command)[1:])
     return "\n".join(line.rstrip() for line in result.stdout.splitlines()) + "\n"
 
 
+def write_readme(path: Path) -> None:
+    """Replace each example's block in the README with what the command prints now."""
+    text = path.read_text(encoding="utf-8")
+    for command in EXAMPLES:
+        block = re.compile(r"```\n\$ " + re.escape(command) + r"\n.*?```", re.S)
+        shown = f"```\n$ {command}\n{render(command)}```"
+        text = block.sub(lambda _, shown=shown: shown, text, count=1)
+    path.write_text(text, encoding="utf-8")
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--write"]:
+        write_readme(Path(__file__).resolve().parents[1] / "README.md")
+        sys.exit(0)
     out = io.StringIO()
     for command in EXAMPLES:
         out.write(f"```\n$ {command}\n{render(command)}```\n\n")

@@ -62,7 +62,8 @@ def test_timeline_table_is_plain_when_piped() -> None:
     code, out, _ = run("timeline", "mali")
     assert code == 0
     assert "\x1b[" not in out
-    assert "France-UAE renewal vetoed by Russia" in out
+    assert max(map(len, out.splitlines())) <= 160  # prose cut short with "…"
+    assert "France-UAE renewal vetoed by Russia" in run("timeline", "mali", "--wide")[1]
 
 
 def test_unknown_regime_suggests_a_name() -> None:
@@ -582,3 +583,30 @@ def test_validate_warns_of_a_renewal_after_the_term_ran_out(tmp_path: Path) -> N
     )
     # On time, no warning.
     assert run("validate", "--data", SAMPLE)[1] == "1 file checked: no problems\n"
+
+
+def test_global_options_go_before_or_after_the_command() -> None:
+    before = run("--debug", "--width", "70", "timeline", "mali")
+    after = run("timeline", "mali", "--debug", "--width=70")
+    assert before == after and before[0] == 0
+    assert max(map(len, before[1].splitlines())) <= 70
+    # An argument that looks like a global option after "--" stays an argument.
+    assert run("timeline", "--", "--debug")[0] == 2
+
+
+def test_short_help_everywhere() -> None:
+    for args in ([], ["timeline"], ["expiry"]):
+        code, out, _ = run(*args, "-h")
+        assert code == 0 and "Usage: " in out
+
+
+def test_shell_completion_is_offered() -> None:
+    code, out, _ = run("--help")
+    assert code == 0 and "--install-completion" in out and "--show-completion" in out
+
+
+def test_wide_shows_whole_cells_in_a_pipe() -> None:
+    narrow = run("vetoes", "mali", "--width", "80")[1]
+    wide = run("vetoes", "mali", "--width", "80", "--wide")[1]
+    assert max(map(len, narrow.splitlines())) <= 80 and "…" in narrow
+    assert "France, United Arab Emirates" in wide and "…" not in wide

@@ -115,3 +115,56 @@ def test_ctrl_c_while_loading_is_one_line_and_exit_130(
     monkeypatch.setattr(sys, "argv", ["sanctions", "expiry"])
     assert entry._run() == 130
     assert capsys.readouterr().err == "sanctions: interrupted\n"
+
+
+def _on_a_terminal(args: list[str], environment: dict[str, str]) -> bytes:
+    """What the command writes to a pseudo-terminal."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        done = _run(args, stdout=follower, stderr=subprocess.PIPE, env={**os.environ, **environment})
+        assert done.returncode == 0, done.stderr
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal has nothing more
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(leader)
+
+
+@pytest.mark.parametrize(
+    ("extra", "environment", "paged"),
+    [
+        ([], {}, True),
+        (["--no-pager"], {}, False),
+        ([], {"PAGER_OFF": "1"}, False),
+    ],
+)
+def test_a_pager_on_a_terminal_when_the_output_is_taller(
+    extra: list[str], environment: dict[str, str], paged: bool, tmp_path: Path
+) -> None:
+    captured = tmp_path / "paged.txt"
+    pager = f"{sys.executable} -c 'import sys; open(sys.argv[1], \"wb\").write(sys.stdin.buffer.read())' {captured}"
+    settings = {"LINES": "10", "COLUMNS": "80", "NO_COLOR": "1", "PAGER": pager}
+    if environment.pop("PAGER_OFF", None):
+        settings["PAGER"] = ""
+    screen = _on_a_terminal(["timeline", "mali", *extra], settings)
+    if paged:
+        assert b"France-UAE" in captured.read_bytes() and b"France-UAE" not in screen
+    else:
+        assert not captured.exists() and b"France-UAE" in screen
+
+
+def test_no_pager_when_the_output_fits(tmp_path: Path) -> None:
+    captured = tmp_path / "paged.txt"
+    pager = f'{sys.executable} -c \'open("{captured}", "w").write("paged")\''
+    screen = _on_a_terminal(["chart", "mali"], {"LINES": "50", "COLUMNS": "80", "PAGER": pager})
+    assert b"mandates as of" in screen and not captured.exists()

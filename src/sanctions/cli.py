@@ -31,8 +31,35 @@ EXIT_CODES = (
 )
 
 
+# Options of the whole tool, accepted before or after the command (`sanctions timeline mali --debug`).
+GLOBAL_FLAGS = ("--debug", "--no-cache", "--no-pager", "--wide")
+GLOBAL_VALUES = ("--width",)
+
+
+def _globals_first(args: list[str]) -> list[str]:
+    """The arguments with the tool's own options moved before the command, where click reads them."""
+    front: list[str] = []
+    rest: list[str] = []
+    words = iter(args)
+    for word in words:
+        if word == "--":  # everything after is an argument, whatever it looks like
+            rest += [word, *words]
+            break
+        name = word.split("=", 1)[0]
+        if word in GLOBAL_FLAGS or (name in GLOBAL_VALUES and "=" in word):
+            front.append(word)
+        elif word in GLOBAL_VALUES:
+            front += [word, next(words, "")]
+        else:
+            rest.append(word)
+    return front + rest
+
+
 class _Commands(TyperGroup):
     """Turns every SanctionsError into one line on stderr and its exit code."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _globals_first(args))
 
     def invoke(self, ctx: Any) -> Any:  # typer 0.26+ bundles its own click; ctx is its Context
         try:
@@ -59,7 +86,8 @@ app = typer.Typer(
     cls=_Commands,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="The UN Security Council's sanctions regimes: decisions, mandates, expiries and vetoes, offline.",
     epilog=EXIT_CODES,
 )
@@ -98,10 +126,28 @@ def main(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Parse every regime file afresh; neither read nor write the cache.")
     ] = False,
+    width: Annotated[
+        Optional[int],
+        typer.Option("--width", min=20, max=streams.MAX_WIDTH, metavar="N", help="Lay tables out for N columns."),
+    ] = None,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="In a file or pipe, show every cell whole, however long the lines.")
+    ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page output (also: PAGER= with nothing after it).")
+    ] = False,
 ) -> None:
-    """The UN Security Council's sanctions regimes: decisions, mandates, expiries and vetoes, offline."""
+    """The UN Security Council's sanctions regimes: decisions, mandates, expiries and vetoes, offline.
+
+    Options of the tool (--debug, --no-cache, --width, --wide, --no-pager) go before or after the command.
+    """
     ctx.meta["sanctions.debug"] = debug
     ctx.meta["sanctions.cache"] = not no_cache
+    _LAYOUT.update(width=width, wide=wide, pager=not no_pager)
+
+
+# How output is laid out, from the tool's options: one command runs per process (and per CliRunner call).
+_LAYOUT: dict[str, Any] = {"width": None, "wide": False, "pager": True}
 
 
 def _today() -> dt.date:
@@ -172,12 +218,21 @@ def _emit(output: "str | Drawable | RenderableType") -> None:
     if isinstance(output, str):
         sys.stdout.write(output)
         return
-    if isinstance(output, (Grid, Blocks, Cell)) and not _is_terminal():
-        write_text(output, sys.stdout.write)  # no rich at all: aligned text, one line per row
+    terminal = _is_terminal()
+    width = _LAYOUT["width"] or streams.width(terminal)
+    if isinstance(output, (Grid, Blocks, Cell)) and not terminal:
+        write_text(output, sys.stdout.write, width, _LAYOUT["wide"])  # no rich at all: aligned text
         return
     renderable = output.to_rich() if isinstance(output, (Grid, Blocks, Cell)) else output
-    # Off a terminal a drawing such as the chart keeps its layout, at a width a file can hold.
-    _console(streams.width(_is_terminal())).print(renderable)
+    console = _console(width)
+    if not (terminal and _LAYOUT["pager"] and sys.stdout.isatty()):
+        console.print(renderable)  # off a terminal a drawing such as the chart keeps its layout
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    text = captured.get()
+    if text.count("\n") < streams.height() or not streams.page(text):
+        sys.stdout.write(text)
 
 
 def _console(width: int) -> "Console":

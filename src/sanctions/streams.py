@@ -31,6 +31,7 @@ _ASCII = {
     "“": '"',
     "”": '"',
     "━": "-",
+    "┄": ".",
 }
 FALLBACK = "sanctions-ascii"
 
@@ -97,6 +98,47 @@ def width(terminal: bool) -> int:
         with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
             columns = os.get_terminal_size(sys.stdout.fileno()).columns
     return min(max(columns or DEFAULT_WIDTH, MIN_WIDTH), MAX_WIDTH)
+
+
+def height() -> int:
+    """The terminal's height in lines: LINES, else the terminal's, else 24."""
+    value = os.environ.get("LINES", "")
+    if _sane(value):
+        return int(value)
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).lines
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return 24
+
+
+PAGER = "less -FRX"  # quit if one screen, keep colours, leave the text on screen: as git does
+
+
+def page(text: str) -> bool:
+    """Show text through $PAGER (default `less -FRX`; `PAGER=` turns paging off); False if no pager ran."""
+    import shlex
+    import signal
+    import subprocess
+
+    command = shlex.split(os.environ.get("PAGER", PAGER))
+    if not command:
+        return False
+    # Ctrl-C belongs to the pager while it runs (less uses it to stop a search), as in git.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pager = subprocess.Popen(command, stdin=subprocess.PIPE)
+    except OSError:
+        signal.signal(signal.SIGINT, previous)
+        return False  # no such program: the text goes straight to the terminal
+    try:
+        assert pager.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # the user quit the pager before the end
+            pager.stdin.write(text.encode(getattr(sys.stdout, "encoding", None) or "utf-8", FALLBACK))
+            pager.stdin.close()
+        pager.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return True
 
 
 def say(message: str) -> None:

@@ -14,7 +14,8 @@ Testland — mandates as of 2022-06-01
 measures   ███████████████████████████████████████████████████████████████████ →
 panel      █████████████████████████████████████████████✖■      │
                                                as of 2022-06-01 ▲
-█ in force   ✖ veto   ✗ failed draft   ■ lapsed   │ as of   → no end date
+█ in force   ✖ veto   ✗ failed draft   ■ lapsed   │ as of   → no end date   ┄
+data not verified
 """
 
 

@@ -11,41 +11,59 @@ from sanctions.render import table
 from tests.render.conftest import plain
 
 TIMELINE = """\
-                Testland — Committee established pursuant to resolution 9999 (2020)
-┏━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━┓
-┃ Date       ┃ Kind        ┃ Document         ┃ Title            ┃ Vote         ┃ Sets             ┃
-┡━━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━┩
-│ 2020-01-10 │ established │ S/RES/9999       │ Regime           │ 15-0-0       │ measures →       │
-│            │             │ (2020)           │ established      │              │ open-ended       │
-│            │             │ S/PV.9000        │                  │              │ panel →          │
-│            │             │                  │                  │              │ 2021-01-31       │
-│ 2021-01-20 │ renewed     │ S/RES/9998       │ Panel renewed    │ 14-0-1       │ panel →          │
-│            │             │ (2021)           │                  │              │ 2022-01-31       │
-│ 2022-01-25 │ ✖ veto      │ S/2022/10        │ Renewal [bold    │ 13-1-1       │ would have set:  │
-│            │             │ S/PV.9100        │ red]vetoed[/] |  │ veto: Russia │ panel →          │
-│            │             │                  │ <b>*x*</b>       │              │ 2023-01-31       │
-│ 2022-01-31 │ ■ lapsed    │ S/RES/9998       │ Panel lapses     │              │ panel lapsed     │
-│            │             │ (2021)           │                  │              │                  │
-└────────────┴─────────────┴──────────────────┴──────────────────┴──────────────┴──────────────────┘
-                               4 events · data verified to 2023-06-01
+Testland — Committee established pursuant to resolution 9999 (2020)
+Date        Kind         Document           Title                Vote          Sets
+2020-01-10  established  S/RES/9999 (2020)  Regime established   15-0-0        measures → open-ended
+                         S/PV.9000                                             panel → 2021-01-31
+2021-01-20  renewed      S/RES/9998 (2021)  Panel renewed        14-0-1        panel → 2022-01-31
+2022-01-25  ✖ veto       S/2022/10          Renewal [bold        13-1-1        would have set:
+                         S/PV.9100          red]vetoed[/] |      veto: Russia  panel → 2023-01-31
+                                            <b>*x*</b>
+2022-01-31  ■ lapsed     S/RES/9998 (2021)  Panel lapses                       panel lapsed
+4 events · data verified to 2023-06-01 · ✖ draft not adopted · ■ mandate ended
+"""
+
+TIMELINE_60 = """\
+Testland — Committee established pursuant to resolution 9999
+(2020)
+Date        Kind         Document           Title
+2020-01-10  established  S/RES/9999 (2020)  Regime
+                         S/PV.9000          established
+    Vote: 15-0-0
+    Sets: measures → open-ended / panel → 2021-01-31
+2021-01-20  renewed      S/RES/9998 (2021)  Panel renewed
+    Vote: 14-0-1
+    Sets: panel → 2022-01-31
+2022-01-25  ✖ veto       S/2022/10          Renewal [bold
+                         S/PV.9100          red]vetoed[/] |
+                                            <b>*x*</b>
+    Vote: 13-1-1 / veto: Russia
+    Sets: would have set: / panel → 2023-01-31
+2022-01-31  ■ lapsed     S/RES/9998 (2021)  Panel lapses
+    Sets: panel lapsed
+4 events · data verified to 2023-06-01 · ✖ draft not adopted
+· ■ mandate ended
 """
 
 REGIMES = """\
-                                 Sanctions regimes as of 2021-12-15
-┏━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━┓
-┃ ID       ┃ Name     ┃ Committee          ┃ Established ┃ Status             ┃ Next expiry        ┃
-┡━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━┩
-│ testland │ Testland │ Committee          │ 2020-01-10  │ in force           │ 2022-01-31         │
-│          │          │ established        │             │ measures:          │ Panel of Experts   │
-│          │          │ pursuant to        │             │ open-ended         │ (47 days)          │
-│          │          │ resolution 9999    │             │ panel: expiring    │                    │
-│          │          │ (2020)             │             │                    │                    │
-└──────────┴──────────┴────────────────────┴─────────────┴────────────────────┴────────────────────┘
+Sanctions regimes as of 2021-12-15
+ID        Name      Committee            Established  Status                      Next expiry
+testland  Testland  Committee            2020-01-10   in force                    2022-01-31
+                    established                       measures: open-ended        Panel of Experts
+                    pursuant to                       panel: expiring 2022-01-31  (47 days)
+                    resolution 9999
+                    (2020)
 """
 
 
 def test_timeline(sample: Regime) -> None:
     assert plain(table.timeline(sample, list(sample.events))) == TIMELINE
+
+
+def test_timeline_at_60_columns_folds_columns_under_each_row(sample: Regime) -> None:
+    output = plain(table.timeline(sample, list(sample.events)), width=60)
+    assert output == TIMELINE_60
+    assert max(map(len, output.splitlines())) <= 60
 
 
 def test_regimes(sample: Regime) -> None:

@@ -11,6 +11,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 _SPACE = re.compile(r"[\t\n\r]+")
 
 
+# One meaning, one colour, in every command: a status, a kind of event and a chart mark agree.
+PALETTE = {
+    "in force": "green",
+    "expiring": "bold yellow",
+    "ended": "red",
+    "veto": "bold red",
+    "unverified": "magenta",
+    "changed": "cyan",
+    "quiet": "dim",
+}
+
+
 class Format(StrEnum):
     """The --format choices of the listing commands."""
 

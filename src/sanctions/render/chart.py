@@ -8,12 +8,15 @@ from collections.abc import Iterator
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from sanctions.mandates import mandate_status, periods
+from sanctions.mandates import Status, mandate_status, periods
 from sanctions.model import Kind, Regime
-from sanctions.render import inert
+from sanctions.render import PALETTE, inert
 
-BAR, VETO, FAILED, LAPSE, NOW = "█", "✖", "✗", "■", "│"
-LEGEND = f"{BAR} in force   {VETO} veto   {FAILED} failed draft   {LAPSE} lapsed   {NOW} as of   → no end date"
+BAR, VETO, FAILED, LAPSE, NOW, UNKNOWN = "█", "✖", "✗", "■", "│", "┄"
+LEGEND = (
+    f"{BAR} in force   {VETO} veto   {FAILED} failed draft   {LAPSE} lapsed   {NOW} as of   → no end date   "
+    f"{UNKNOWN} data not verified"
+)
 
 
 class Chart:
@@ -68,7 +71,12 @@ class Chart:
             if period.end is None and status.status.in_force:
                 stop = self.end
             for column in range(self._column(period.start, width), self._column(min(stop, self.end), width) + 1):
-                cells[column], styles[column] = BAR, "green"
+                cells[column], styles[column] = BAR, PALETTE["in force"]
+        if status.status is Status.UNVERIFIED:
+            # The file's data stops: not known to have lapsed, so never drawn as ended.
+            known = self._column(min(max(status.expires or self.regime.verified, self.start), self.end), width)
+            for column in range(known + 1, self._column(min(self.as_of, self.end), width) + 1):
+                cells[column], styles[column] = UNKNOWN, PALETTE["unverified"]
         # Where two marks share a column the veto wins: it is what a reader must not miss.
         priority = {FAILED: 0, LAPSE: 1, VETO: 2}
         for column, mark, style in sorted(self._marks(key, width), key=lambda m: priority[m[1]]):
@@ -80,7 +88,7 @@ class Chart:
         for cell, style in zip(cells, styles, strict=True):
             text.append(cell, style=style)
         if status.status.value == "open-ended":
-            text.append(" →", style="green")
+            text.append(" →", style=PALETTE["in force"])
         return text
 
     def _marks(self, key: str, width: int) -> Iterator[tuple[int, str, str]]:
@@ -88,11 +96,11 @@ class Chart:
             if event.date > self.as_of:
                 continue
             if event.kind is Kind.VETO and key in event.would_have_set:
-                yield self._column(event.date, width), VETO, "bold red"
+                yield self._column(event.date, width), VETO, PALETTE["veto"]
             elif event.kind is Kind.FAILED_DRAFT and key in event.would_have_set:
-                yield self._column(event.date, width), FAILED, "red"
+                yield self._column(event.date, width), FAILED, PALETTE["ended"]
             elif key in event.lapses:
-                yield self._column(event.date, width), LAPSE, "bold yellow"
+                yield self._column(event.date, width), LAPSE, PALETTE["ended"]
 
 
 def chart(regime: Regime, as_of: dt.date) -> Chart:

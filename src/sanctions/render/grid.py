@@ -74,9 +74,91 @@ def _cell(value: Cell | str) -> Cell:
     return value if isinstance(value, Cell) else Cell(value)
 
 
-class Grid:
-    """A table: a title, columns with rich's layout options, rows of cells, a caption.
+PROSE = "prose"  # wraps at word boundaries on a terminal; cut short with "…" in a file or pipe
+TOKEN = "token"  # each line is one unit (a date, a symbol, a tally, a kind): never split, never cut
+_PROSE_MIN = 12  # the narrowest a prose column is cut to in a file or pipe
+_FOLD_INDENT = "    "
 
+
+class Column:
+    """A column: its header, whether its lines are tokens or prose, its alignment, and whether it
+    is long optional text that always goes on its own line under the row (`under`)."""
+
+    __slots__ = ("header", "justify", "kind", "under")
+
+    def __init__(self, header: str, kind: str = TOKEN, justify: str = "left", under: bool = False) -> None:
+        self.header = header
+        self.kind = kind
+        self.justify = justify
+        self.under = under
+
+
+class _Layout:
+    """Which columns stand in the table at which widths, and which are folded under each row."""
+
+    __slots__ = ("folded", "shown", "widths")
+
+    def __init__(self, shown: list[int], widths: list[int], folded: list[int]) -> None:
+        self.shown = shown
+        self.widths = widths
+        self.folded = folded
+
+
+def _fill(natural: list[int], minimum: list[int], prose: list[bool], room: int) -> list[int]:
+    """Token columns at their width; prose columns share what is left, narrowest needs first."""
+    widths = [n if not p else m for n, m, p in zip(natural, minimum, prose, strict=True)]
+    left = room - sum(widths)
+    wanting = sorted((i for i, p in enumerate(prose) if p), key=lambda i: natural[i] - minimum[i])
+    for count, i in enumerate(wanting):
+        extra = min(natural[i] - minimum[i], left // (len(wanting) - count))
+        widths[i] += extra
+        left -= extra
+    return widths
+
+
+def _layout(columns: list[Column], natural: list[int], minimum: list[int], filled: list[bool], width: int) -> _Layout:
+    """Fit the columns in `width`: as they are, or with prose narrowed, or with the rightmost
+    columns moved under each row until the rest fit. Empty columns take no width."""
+    shown = [i for i, column in enumerate(columns) if filled[i] and not column.under]
+    folded: list[int] = []
+    while True:
+        gaps = len(_GAP) * (len(shown) - 1)
+        natural_shown = [natural[i] for i in shown]
+        minimum_shown = [minimum[i] for i in shown]
+        if sum(natural_shown) + gaps <= width:
+            widths = natural_shown
+            break
+        if sum(minimum_shown) + gaps <= width or len(shown) == 1:
+            prose = [columns[i].kind == PROSE for i in shown]
+            widths = _fill(natural_shown, minimum_shown, prose, width - gaps)
+            break
+        folded.insert(0, shown.pop())
+    folded += [i for i, column in enumerate(columns) if filled[i] and column.under]
+    return _Layout(shown, widths, folded)
+
+
+def _cut(text: str, width: int) -> str:
+    """Prose cut to `width` characters, at a word if one ends late enough, marked with "…"."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > width // 2 else cut).rstrip() + "…"
+
+
+def _wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """Text wrapped at spaces to `width`, continuation lines indented; a word is never split."""
+    import textwrap
+
+    return textwrap.wrap(text, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+class Grid:
+    """A table: a title, columns, rows of cells, a caption; laid out to fit a width.
+
+    On a terminal cells wrap (prose at word boundaries; tokens never split); in a file or pipe each
+    row is one line, prose cut short with "…" unless `wide`. When the columns cannot fit, the
+    rightmost move under each row as "Header: value" lines; no data is dropped at any width.
     Rows may be given lazily (`add_rows`), so a long table is built one row at a time as it is
     drawn, never held whole as cells; a grid is therefore drawn once.
     """
@@ -84,13 +166,15 @@ class Grid:
     def __init__(self, title: Cell | str | None = None, caption: Cell | str | None = None) -> None:
         self.title = title
         self.caption = caption
-        self.headers: list[str] = []
-        self.options: list[dict[str, Any]] = []
+        self.columns: list[Column] = []
         self._rows: list[Iterable[Row]] = []
 
-    def add_column(self, header: str, **options: Any) -> None:
-        self.headers.append(header)
-        self.options.append(options)
+    @property
+    def headers(self) -> list[str]:
+        return [column.header for column in self.columns]
+
+    def add_column(self, header: str, kind: str = TOKEN, justify: str = "left", under: bool = False) -> None:
+        self.columns.append(Column(header, kind, justify, under))
 
     def add_row(self, *cells: Cell | str) -> None:
         self._rows.append((cells,))
@@ -103,32 +187,140 @@ class Grid:
         return chain.from_iterable(self._rows)
 
     def to_rich(self) -> RenderableType:
-        from rich.table import Table
+        return _Drawn(self)
 
-        table = Table(
-            title=_cell(self.title).to_rich() if self.title is not None else None,
-            caption=_cell(self.caption).to_rich() if self.caption is not None else None,
-        )
-        for header, options in zip(self.headers, self.options, strict=True):
-            table.add_column(header, **options)
-        for row in self.rows():
-            table.add_row(*(_cell(value).to_rich() for value in row))
-        return table
-
-    def write_text(self, write: Callable[[str], object]) -> None:
-        """Aligned text, one line per row, written a batch of lines at a time."""
+    def write_text(self, write: Callable[[str], object], width: int = 160, wide: bool = False) -> None:
+        """Aligned text, one line per row (plus folded lines), written a batch of lines at a time."""
         # Only the cells' plain text is kept (the widths need every row before the first line).
         cells = [tuple(map(_flat, row)) for row in self.rows()]
-        widths = [max(map(len, column)) for column in zip(self.headers, *cells, strict=True)]
+        columns = self.columns
+        if any(len(row) != len(columns) for row in cells):
+            raise ValueError("a row has a different number of cells than the grid has columns")
+        filled = [any(column) for column in zip(*cells, strict=True)] if cells else [False] * len(columns)
+        natural = [max(map(len, column)) for column in zip(self.headers, *cells, strict=True)]
+        minimum = [
+            n if c.kind == TOKEN or wide else min(n, max(len(c.header), _PROSE_MIN))
+            for c, n in zip(columns, natural, strict=True)
+        ]
+        layout = _layout(columns, natural, minimum, filled, 10**9 if wide else width)
         if self.title is not None:
-            write(_flat(self.title) + "\n")
+            write("".join(line + "\n" for line in _wrap(_flat(self.title), width)))
+        shown, widths = layout.shown, layout.widths
         # Every column padded to its width but the last; trailing spaces of empty cells trimmed.
-        line = _GAP.join([f"%-{width}s" for width in widths[:-1]] + ["%s"])
-        lines = chain([tuple(self.headers)], cells)
-        while batch := list(islice(lines, _BATCH)):
-            write("".join([(line % row).rstrip() + "\n" for row in batch]))
+        line = _GAP.join(
+            [
+                f"%{'-' if columns[i].justify == 'left' else ''}{w}s"
+                for i, w in zip(shown[:-1], widths[:-1], strict=True)
+            ]
+            + ["%s" if columns[shown[-1]].justify == "left" else f"%{widths[-1]}s"]
+        )
+        cut = [
+            (position, width)
+            for position, (i, width) in enumerate(zip(shown, widths, strict=True))
+            if columns[i].kind == PROSE and width < natural[i]
+        ]
+        labels = [(i, f"{_FOLD_INDENT}{columns[i].header}: ") for i in layout.folded]
+
+        def lines(row: tuple[str, ...]) -> str:
+            values = [row[i] for i in shown]
+            for position, limit in cut:
+                values[position] = _cut(values[position], limit)
+            text = (line % tuple(values)).rstrip() + "\n"
+            for i, label in labels:
+                if row[i]:
+                    text += "".join(f"{piece}\n" for piece in _wrap(label + row[i], width, _FOLD_INDENT * 2))
+            return text
+
+        plain = not (cut or labels)  # the usual case: one template per line, nothing else
+        header = (line % tuple(self.headers[i] for i in shown)).rstrip() + "\n"
+        rendered = ((line % tuple(row[i] for i in shown)).rstrip() + "\n" if plain else lines(row) for row in cells)
+        text = chain([header], rendered)
+        while batch := list(islice(text, _BATCH)):
+            write("".join(batch))
         if self.caption is not None:
-            write(_flat(self.caption) + "\n")
+            write("".join(line + "\n" for line in _wrap(_flat(self.caption), width)))
+
+
+class _Drawn:
+    """A Grid drawn on a terminal by rich: cells wrap, tokens stay whole, styles kept."""
+
+    def __init__(self, grid: Grid) -> None:
+        self.grid = grid
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+
+        grid, width = self.grid, options.max_width
+        columns = grid.columns
+        rows = [tuple(_cell(value) for value in row) for row in grid.rows()]
+        if any(len(row) != len(columns) for row in rows):
+            raise ValueError("a row has a different number of cells than the grid has columns")
+        filled = [any(row[i].plain for row in rows) for i in range(len(columns))]
+
+        def longest(values: Iterable[str], split: Callable[[str], list[str]]) -> int:
+            return max((len(piece) for value in values for piece in split(value)), default=0)
+
+        natural = [
+            max(len(c.header), longest((r[i].plain for r in rows), str.splitlines)) for i, c in enumerate(columns)
+        ]
+        # A token line is never split, a word of prose never broken: those set how narrow a column may be.
+        minimum = [
+            max(
+                longest([c.header], str.split),
+                longest((r[i].plain for r in rows), str.splitlines if c.kind == TOKEN else str.split),
+            )
+            for i, c in enumerate(columns)
+        ]
+        layout = _layout(columns, natural, minimum, filled, width)
+        if grid.title is not None:
+            yield _styled(grid.title, "bold")
+        justify = [columns[i].justify for i in layout.shown]
+        header = [Cell(columns[i].header, "bold") for i in layout.shown]
+        yield from _lines(console, header, layout.widths, justify)
+        for row in rows:
+            yield from _lines(console, [row[i] for i in layout.shown], layout.widths, justify)
+            for i in layout.folded:
+                if row[i].plain:
+                    yield from _folded(console, columns[i].header, row[i], width)
+        if grid.caption is not None:
+            yield _styled(grid.caption, "dim")
+
+
+def _folded(console: Any, header: str, cell: Cell, width: int) -> Iterator[Any]:
+    """A cell moved under its row: "    Header: value", wrapped under the value, never splitting a word."""
+    from rich.text import Text
+
+    label = Text(f"{_FOLD_INDENT}{header}: ", style="dim")
+    value = Text(" / ").join(line for line in cell.to_rich().split("\n") if line.plain)
+    room = max(width - len(label), len(max(value.plain.split(), key=len, default="")))
+    for number, line in enumerate(value.wrap(console, room, overflow="fold")):
+        line.rstrip()
+        yield (label if number == 0 else Text(" " * len(label))) + line
+
+
+def _styled(value: Cell | str, style: str) -> Any:
+    text = _cell(value).to_rich()
+    text.stylize(style)
+    return text
+
+
+def _lines(console: Any, cells: list[Cell], widths: list[int], justify: list[str]) -> Iterator[Any]:
+    """One table row as terminal lines: each cell wrapped to its column, the columns side by side."""
+    from rich.text import Text
+
+    wrapped = [
+        cell.to_rich().wrap(console, width, justify=side, overflow="fold")  # type: ignore[arg-type]
+        for cell, width, side in zip(cells, widths, justify, strict=True)
+    ]
+    for number in range(max(len(lines) for lines in wrapped)):
+        line = Text()
+        for position, (lines, width) in enumerate(zip(wrapped, widths, strict=True)):
+            piece = lines[number].copy() if number < len(lines) else Text()
+            if position < len(widths) - 1:
+                piece.set_length(width)
+                piece.append(_GAP)
+            line.append_text(piece)
+        line.rstrip()
+        yield line
 
 
 class Blocks:
@@ -142,24 +334,29 @@ class Blocks:
 
         return Group(*(item.to_rich() for item in self.items))
 
-    def write_text(self, write: Callable[[str], object]) -> None:
+    def write_text(self, write: Callable[[str], object], width: int = 160, wide: bool = False) -> None:
         for item in self.items:
-            write_text(item, write)
+            write_text(item, write, width, wide)
 
 
 Drawable = Grid | Blocks | Cell
 
 
-def write_text(drawable: Drawable, write: Callable[[str], object]) -> None:
-    """Plain text for a file or pipe, given to `write` in pieces."""
+def write_text(drawable: Drawable, write: Callable[[str], object], width: int = 160, wide: bool = False) -> None:
+    """Plain text for a file or pipe, given to `write` in pieces: lines fit `width` unless `wide`."""
     if isinstance(drawable, Cell):
-        write(drawable.plain + "\n")
+        lines = (
+            drawable.plain.split("\n")
+            if wide
+            else [w for part in drawable.plain.split("\n") for w in _wrap(part, width)]
+        )
+        write("".join(line + "\n" for line in lines))
     else:
-        drawable.write_text(write)
+        drawable.write_text(write, width, wide)
 
 
-def to_text(drawable: Drawable) -> str:
+def to_text(drawable: Drawable, width: int = 160, wide: bool = False) -> str:
     """Plain text for a file or pipe, as one string."""
     pieces: list[str] = []
-    write_text(drawable, pieces.append)
+    write_text(drawable, pieces.append, width, wide)
     return "".join(pieces)

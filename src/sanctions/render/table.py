@@ -8,35 +8,36 @@ from typing import TYPE_CHECKING
 from sanctions import members
 from sanctions.errors import Problem
 from sanctions.model import Category, Event, Expiry, Kind, Position, Regime
-from sanctions.render import inert
-from sanctions.render.grid import Blocks, Cell, Grid
+from sanctions.render import PALETTE, inert
+from sanctions.render.grid import PROSE, TOKEN, Blocks, Cell, Grid
 
 if TYPE_CHECKING:  # imported where used: a timeline needs none of them
     from sanctions.mandates import MandateStatus, RegimeSummary
     from sanctions.vetoes import FailedDraft, VetoTally
 
 KIND_STYLES = {
-    Kind.ESTABLISHED: "bold green",
-    Kind.RENEWED: "green",
-    Kind.MODIFIED: "cyan",
-    Kind.TERMINATED: "bold yellow",
-    Kind.REINSTATED: "bold green",
-    Kind.LAPSED: "bold yellow",
-    Kind.VETO: "bold red",
-    Kind.FAILED_DRAFT: "red",
-    Kind.DESIGNATION: "blue",
-    Kind.DELISTING: "blue",
-    Kind.REPORT: "dim",
-    Kind.RELATED: "dim",
+    Kind.ESTABLISHED: PALETTE["in force"],
+    Kind.RENEWED: PALETTE["in force"],
+    Kind.MODIFIED: PALETTE["changed"],
+    Kind.TERMINATED: PALETTE["ended"],
+    Kind.REINSTATED: PALETTE["in force"],
+    Kind.LAPSED: PALETTE["ended"],
+    Kind.VETO: PALETTE["veto"],
+    Kind.FAILED_DRAFT: PALETTE["ended"],
+    Kind.DESIGNATION: PALETTE["changed"],
+    Kind.DELISTING: PALETTE["changed"],
+    Kind.REPORT: PALETTE["quiet"],
+    Kind.RELATED: PALETTE["quiet"],
 }
 # Markers keep the meaning when colour is off (piped output, NO_COLOR).
 KIND_MARKERS = {Kind.VETO: "✖ ", Kind.FAILED_DRAFT: "✖ ", Kind.LAPSED: "■ ", Kind.TERMINATED: "■ "}
+TIMELINE_LEGEND = "✖ draft not adopted · ■ mandate ended"
 
 STATUS_STYLES = {
-    "in force": "green",
-    "ended": "yellow",
-    "unverified": "magenta",
-    "not established": "dim",
+    "in force": PALETTE["in force"],
+    "ended": PALETTE["ended"],
+    "unverified": PALETTE["unverified"],
+    "not established": PALETTE["quiet"],
 }
 
 
@@ -83,7 +84,7 @@ def _effect(event: Event) -> Cell | str:
     for key, value in event.would_have_set.items():
         text.append(f"{key} → {_expiry(value)}\n", style="italic")
     for key in event.lapses:
-        text.append(f"{key} lapsed\n", style="bold yellow")
+        text.append(f"{key} lapsed\n", style=PALETTE["ended"])
     text.rstrip()
     return text
 
@@ -92,11 +93,13 @@ def timeline(regime: Regime, events: list[Event]) -> Grid | Blocks:
     """The regime's events, one row each, oldest first."""
     table = Grid(
         title=_text(f"{regime.name} — {regime.committee}"),
-        caption=_text(f"{len(events)} events · data verified to {regime.verified.isoformat()}"),
+        caption=_text(
+            f"{len(events)} events · data verified to {regime.verified.isoformat()}"
+            + (f" · {TIMELINE_LEGEND}" if any(e.kind in KIND_MARKERS for e in events) else "")
+        ),
     )
-    # "fold" keeps every character on a narrow screen: a cell may break mid-word, never lose text.
     for header in ("Date", "Kind", "Document", "Title", "Vote", "Sets"):
-        table.add_column(header, overflow="fold")
+        table.add_column(header, PROSE if header == "Title" else TOKEN)
     table.add_rows(
         (event.date.isoformat(), _kind(event.kind), _document(event), _text(event.title), _vote(event), _effect(event))
         for event in events
@@ -106,20 +109,20 @@ def timeline(regime: Regime, events: list[Event]) -> Grid | Blocks:
 
 # By sanctions.mandates.Status value (a StrEnum, so its members look themselves up here).
 MANDATE_STYLES = {
-    "active": "green",
-    "expiring": "bold yellow",
-    "open-ended": "green",
-    "lapsed": "red",
-    "terminated": "red",
-    "not-established": "dim",
-    "unverified": "magenta",
+    "active": PALETTE["in force"],
+    "expiring": PALETTE["expiring"],
+    "open-ended": PALETTE["in force"],
+    "lapsed": PALETTE["ended"],
+    "terminated": PALETTE["ended"],
+    "not-established": PALETTE["quiet"],
+    "unverified": PALETTE["unverified"],
 }
 
 
 def _mandate_lines(summary: RegimeSummary) -> Cell:
     text = Cell(summary.status, style=STATUS_STYLES.get(summary.status, ""))
     for status in summary.mandates:
-        detail = f" {status.expires.isoformat()}" if status.expires and not status.status.in_force else ""
+        detail = f" {status.expires.isoformat()}" if status.expires else ""
         text.append(f"\n{status.mandate.key}: ")
         text.append(f"{status.status.value}{detail}", style=MANDATE_STYLES[status.status])
         if status.dispute:
@@ -132,7 +135,7 @@ def regimes(summaries: list[RegimeSummary]) -> Grid | Blocks:
     as_of = summaries[0].as_of.isoformat() if summaries else ""
     table = Grid(title=f"Sanctions regimes as of {as_of}")
     for header in ("ID", "Name", "Committee", "Established", "Status", "Next expiry"):
-        table.add_column(header, overflow="fold")
+        table.add_column(header, PROSE if header in ("Name", "Committee", "Next expiry") else TOKEN)
     for summary in summaries:
         regime = summary.regime
         established = regime.established.isoformat() if regime.established else ""
@@ -172,10 +175,10 @@ def _ended_by(status: MandateStatus) -> Cell | str:
     if event is None:
         return Cell()
     if event.kind is Kind.TERMINATED:
-        return _text(f"{event.document} ({event.date.isoformat()})")
+        return _text(f"{event.document}\n{event.date.isoformat()}")
     who = ", ".join(members.member_name(code) for code in event.vetoed_by)
-    verb = f"vetoed by {who}" if who else "draft failed"
-    return _text(f"{event.document} {verb} ({event.date.isoformat()})", style="red")
+    verb = f"veto: {who}" if who else "draft failed"
+    return _text(f"{event.document}\n{event.date.isoformat()}\n{verb}", style=PALETTE["veto"])
 
 
 def _expires(status: MandateStatus) -> Cell:
@@ -191,7 +194,7 @@ def _expires(status: MandateStatus) -> Cell:
 def _status_text(status: MandateStatus) -> Cell:
     text = Cell(status.status.value, style=MANDATE_STYLES[status.status])
     if status.dispute:
-        text.append("\ndisputed: " + inert(status.dispute), style="magenta")
+        text.append(" (disputed)", style="magenta")
     return text
 
 
@@ -200,7 +203,10 @@ def expiry(statuses: list[MandateStatus]) -> Grid | Blocks:
     as_of = statuses[0].as_of.isoformat() if statuses else ""
     table = Grid(title=f"Mandates as of {as_of}")
     for header in ("Regime", "Mandate", "Status", "Expires", "Days left", "Set by", "Ended by"):
-        table.add_column(header, overflow="fold", justify="right" if header == "Days left" else "left")
+        kind = PROSE if header == "Mandate" else TOKEN
+        table.add_column(header, kind, justify="right" if header == "Days left" else "left")
+    # A dispute is long and rare: on its own line under its row, not widening every row.
+    table.add_column("Disputed", PROSE, under=True)
     for status in statuses:
         table.add_row(
             _text(status.regime.id),
@@ -210,6 +216,7 @@ def expiry(statuses: list[MandateStatus]) -> Grid | Blocks:
             "" if status.days_left is None else str(status.days_left),
             _text(status.set_by.document if status.set_by else ""),
             _ended_by(status),
+            _text(status.dispute, style="magenta"),
         )
     return table
 
@@ -267,7 +274,8 @@ def vetoes(drafts: list[FailedDraft]) -> Grid | Blocks:
         "What followed",
     )
     for header in headers:
-        table.add_column(header, overflow="fold", min_width=10 if header == "Vetoed by" else None)
+        prose = header in ("Penholders", "Vetoed by", "Abstaining")
+        table.add_column(header, PROSE if prose else TOKEN)
     for draft in drafts:
         event = draft.event
         document = _document(event)
@@ -311,7 +319,7 @@ def votes(regime: Regime, events: list[Event], member: str | None) -> Grid | Blo
     table = Grid(title=_text(f"Votes — {regime.name}"))
     position_header = members.member_name(member) if member else "Recorded positions"
     for header in ("Date", "Document", "Kind", "Vote", position_header):
-        table.add_column(header, overflow="fold")
+        table.add_column(header, PROSE if header == position_header else TOKEN)
     for event in events:
         table.add_row(
             event.date.isoformat(),
@@ -322,7 +330,7 @@ def votes(regime: Regime, events: list[Event], member: str | None) -> Grid | Blo
         )
     totals = Grid(title="Positions per member (where the data records them)")
     for header in ("Member", "Yes", "Against", "Abstain", "Absent"):
-        totals.add_column(header, justify="left" if header == "Member" else "right")
+        totals.add_column(header, PROSE if header == "Member" else TOKEN, "left" if header == "Member" else "right")
     from sanctions.votes import member_totals
 
     for row in sorted(member_totals(events), key=lambda row: members.member_name(row.member)):
