@@ -27,7 +27,9 @@ def test_version() -> None:
     assert run("--version") == (0, f"sanctions {__version__}\n", "")
 
 
-@pytest.mark.parametrize("command", ["regimes", "timeline", "expiry", "chart", "vetoes", "votes", "export", "validate"])
+@pytest.mark.parametrize(
+    "command", ["regimes", "timeline", "expiry", "changes", "chart", "vetoes", "votes", "export", "validate"]
+)
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0

@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 from sanctions import __version__, streams
 from sanctions.errors import SanctionsError, UsageError
 from sanctions.model import Kind
-from sanctions.render import ExpiryFormat, ExportFormat, Format, inert
+from sanctions.render import ChangesFormat, ExpiryFormat, ExportFormat, Format, inert
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 EXIT_CODES = (
     "Exit codes: 0 ok (also when a reader such as `head` stops reading early) · 1 data, runtime or output error"
-    " · 2 usage error · 3 expiry --check found a mandate expiring · 130 interrupted."
+    " · 2 usage error · 3 expiry --check found a mandate expiring, or changes --check a change · 130 interrupted."
 )
 
 
@@ -319,6 +319,41 @@ def expiry(
     statuses = expiries(select(_regimes(ctx, data, "mandates"), regime), day, horizon)
     _emit(renderer(fmt).expiry(statuses))
     if check and needs_alert(statuses):
+        raise typer.Exit(3)
+
+
+@app.command()
+def changes(
+    ctx: typer.Context,
+    since: SinceOption,
+    regime: Annotated[
+        Optional[list[str]], typer.Argument(help="Regimes to show (id, alias or resolution number); all if none.")
+    ] = None,
+    until: UntilOption = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 3 if anything was decided or changed (for cron and CI).")
+    ] = False,
+    data: DataOption = None,
+    fmt: Annotated[ChangesFormat, typer.Option("--format", "-f", help="Output format.")] = ChangesFormat.TABLE,
+) -> None:
+    """List the decisions taken from --since to --until (default: today) and the mandates whose status changed.
+
+    Status is compared on the day before --since and on --until: expiring counts as active, a moved expiry is a change.
+
+    Reports and related events are not decisions and are left out. --check exits 3 when anything is listed.
+
+    Example: sanctions changes --since 2025-01-01 --format markdown
+    """
+    from sanctions.catalogue import select
+    from sanctions.changes import changes as find_changes
+    from sanctions.render import renderer
+
+    first, last = _window(since, until or "today")
+    assert first is not None and last is not None  # both given: _window parsed them
+    chosen = select(_regimes(ctx, data, "full" if fmt is ChangesFormat.JSON else "brief"), regime)
+    found = find_changes(chosen, first, last)
+    _emit(renderer(fmt).changes(found))
+    if check and found.changed:
         raise typer.Exit(3)
 
 

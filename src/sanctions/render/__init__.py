@@ -50,7 +50,16 @@ class ExportFormat(StrEnum):
         return {"markdown": "md", "json": "json", "csv": "csv"}[self.value]
 
 
-def renderer(fmt: Format | ExpiryFormat | ExportFormat) -> ModuleType:
+class ChangesFormat(StrEnum):
+    """The --format choices of `sanctions changes`, which can feed a weekly note or a mail."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+def renderer(fmt: Format | ExpiryFormat | ExportFormat | ChangesFormat) -> ModuleType:
     """The module that renders a format; every value of every format enum has one."""
     from importlib import import_module
 

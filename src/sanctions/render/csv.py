@@ -5,10 +5,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from typing import TYPE_CHECKING
 
 from sanctions.model import Event, Expiry, Regime
 from sanctions.render import inert_lines
 from sanctions.report import Report
+
+if TYPE_CHECKING:
+    from sanctions.changes import Changes
 
 COLUMNS = (
     "regime",
@@ -78,4 +82,54 @@ def export(report: Report, chart: bool) -> str:
         # Made inert first (line breaks kept, quoted by the writer): a dropped control must not
         # uncover a formula, and a CSV on stdout goes to a terminal as often as to a file.
         writer.writerow([neutralise(inert_lines(cell)) for cell in _row(report.regime, event)])
+    return buffer.getvalue()
+
+
+CHANGES_COLUMNS = ("regime", "record", "date", "kind", "document", "title", "mandate", "from", "to", "change")
+
+
+def _effect(event: Event) -> str:
+    """What a decision did to the mandates, in the words of the table: "panel → 2025-03-12"."""
+    parts = [f"{key} → {_expiry(value)}" for key, value in event.sets.items()]
+    if event.would_have_set:
+        would = ", ".join(f"{key} → {_expiry(value)}" for key, value in event.would_have_set.items())
+        parts.append(f"would have set {would}")
+    parts.extend(f"{key} lapsed" for key in event.lapses)
+    return "; ".join(parts)
+
+
+def _expiry(value: Expiry) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def changes(found: Changes) -> str:
+    """A row per decision and per mandate status change, regime by regime; CRLF line ends, UTF-8 text."""
+    from sanctions.changes import compared_status
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CHANGES_COLUMNS)
+    for group in found.regimes:
+        regime = group.regime.id
+        rows = [
+            [regime, "decision", e.date.isoformat(), e.kind.value, e.document, e.title, "", "", "", _effect(e)]
+            for e in group.decisions
+        ]
+        rows += [
+            [
+                regime,
+                "mandate",
+                found.until.isoformat(),
+                "",
+                "",
+                change.mandate.name,
+                change.mandate.key,
+                compared_status(change.before).value,
+                compared_status(change.after).value,
+                str(change),
+            ]
+            for change in group.mandates
+        ]
+        # Inert first, then neutralised, as in `export`.
+        writer.writerows([neutralise(inert_lines(cell)) for cell in row] for row in rows)
     return buffer.getvalue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sanctions.errors import Problem
 from sanctions.mandates import MandateStatus, RegimeSummary
@@ -14,6 +14,9 @@ from sanctions.model import Event, Expiry, Position, Regime, Tally
 from sanctions.report import Report
 from sanctions.vetoes import FailedDraft
 from sanctions.votes import member_totals
+
+if TYPE_CHECKING:
+    from sanctions.changes import Changes
 
 
 def _expiries(expiries: dict[str, Expiry]) -> dict[str, str]:
@@ -230,3 +233,34 @@ def _without_empty(fields: dict[str, Any]) -> dict[str, Any]:
 def export(report: Report, chart: bool) -> str:
     """A lossless JSON export of the regime in its own file format (only the selected events if filtered)."""
     return _dump(regime_document(report.regime, None if report.complete else report.events))
+
+
+def changes(found: Changes) -> str:
+    """The regimes with a decision or a status change in the window, as a JSON array."""
+    from sanctions.changes import compared_status
+
+    return _dump(
+        [
+            {
+                "regime": group.regime.id,
+                "name": group.regime.name,
+                "since": found.since.isoformat(),
+                "until": found.until.isoformat(),
+                "verified": group.regime.verified.isoformat(),
+                "decisions": [event_record(group.regime, event) for event in group.decisions],
+                "mandates": [
+                    {
+                        "mandate": change.mandate.key,
+                        "name": change.mandate.name,
+                        "from": compared_status(change.before).value,
+                        "to": compared_status(change.after).value,
+                        "change": str(change),
+                        "before": status_record(change.before),
+                        "after": status_record(change.after),
+                    }
+                    for change in group.mandates
+                ],
+            }
+            for group in found.regimes
+        ]
+    )

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from sanctions import members
 from sanctions.mandates import MandateStatus
 from sanctions.model import Event, Expiry, Kind
 from sanctions.render import inert
 from sanctions.report import Report
+
+if TYPE_CHECKING:
+    from sanctions.changes import Changes
 
 # Characters that could start markup, close a table cell or open raw HTML; CommonMark lets a
 # backslash make any ASCII punctuation literal.
@@ -156,4 +160,42 @@ def export(report: Report, chart: bool) -> str:
         # An autolink is shown as written: one holding a control character is shown as inert text.
         safe = source.isprintable() and re.fullmatch(r"https?://[^\s<>]+", source)
         out.append(f"{number}. <{source}>" if safe else f"{number}. {text(source)}")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _decision_effect(event: Event) -> str:
+    parts = [f"{key} → {_expiry(value)}" for key, value in event.sets.items()]
+    if event.would_have_set:
+        parts.append("would have set " + ", ".join(f"{k} → {_expiry(v)}" for k, v in event.would_have_set.items()))
+    parts.extend(f"{key} lapsed" for key in event.lapses)
+    return text("; ".join(parts))
+
+
+def changes(found: Changes) -> str:
+    """The window's decisions and mandate status changes as GitHub-flavoured markdown, a section per regime."""
+    since, until = found.since.isoformat(), found.until.isoformat()
+    out = [
+        f"# Sanctions changes, {since} to {until}",
+        "",
+        f"Decisions taken from {since} to {until}, and mandates whose status on {until} differs from"
+        f" {found.before.isoformat()}.",
+        "",
+    ]
+    for group in found.regimes:
+        out += [f"## {text(group.regime.name)} ({text(group.regime.id)})", ""]
+        rows = []
+        for event in group.decisions:
+            document = _link(event, event.document)
+            if event.meeting and event.meeting != event.document:
+                document += " " + _link(event, event.meeting)
+            rows.append(
+                [event.date.isoformat(), event.kind.value, document, text(event.title), _decision_effect(event)]
+            )
+        if rows:
+            out += _table(["Date", "Kind", "Document", "Title", "Effect"], rows)
+        if group.mandates:
+            out += [f"- **{text(c.mandate.name)}** ({text(c.mandate.key)}): {text(str(c))}" for c in group.mandates]
+            out.append("")
+    if not found.changed:
+        out += ["No decisions and no change of mandate status.", ""]
     return "\n".join(out).rstrip("\n") + "\n"

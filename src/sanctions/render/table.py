@@ -12,6 +12,7 @@ from sanctions.render import PALETTE, inert
 from sanctions.render.grid import PROSE, TOKEN, Blocks, Cell, Grid
 
 if TYPE_CHECKING:  # imported where used: a timeline needs none of them
+    from sanctions.changes import Changes, MandateChange
     from sanctions.mandates import MandateStatus, RegimeSummary
     from sanctions.vetoes import FailedDraft, VetoTally
 
@@ -337,3 +338,34 @@ def votes(regime: Regime, events: list[Event], member: str | None) -> Grid | Blo
         if member is None or row.member == member:
             totals.add_row(members.member_name(row.member), *(str(row.positions[p]) for p in Position))
     return Blocks(table, totals)
+
+
+def _change_line(change: MandateChange) -> Cell:
+    from sanctions.changes import compared_status
+
+    line = Cell(f"{inert(change.mandate.key)}: ", style="bold")
+    return line.append(str(change), style=MANDATE_STYLES[compared_status(change.after)])
+
+
+def changes(found: Changes) -> Blocks:
+    """The window's decisions and mandate status changes, a block per regime."""
+    since, until, before = found.since.isoformat(), found.until.isoformat(), found.before.isoformat()
+    lines: list[Grid | Cell] = [Cell(f"Changes {since} to {until} · mandate status {before} → {until}", style="bold")]
+    for group in found.regimes:
+        lines.append(Cell(f"\n{inert(group.regime.id)} — {inert(group.regime.name)}", style="bold"))
+        if group.decisions:
+            table = Grid()
+            for header in ("Date", "Kind", "Document", "Title", "Sets"):
+                table.add_column(header, overflow="fold")
+            for event in group.decisions:
+                table.add_row(
+                    event.date.isoformat(), _kind(event.kind), _document(event), _text(event.title), _effect(event)
+                )
+            lines.append(table)
+        lines.extend(_change_line(change) for change in group.mandates)
+    if not found.changed:
+        lines.append(Cell("No decisions and no change of mandate status."))
+    else:
+        count = f"{_count(found.decision_count, 'decision')} and {_count(found.mandate_count, 'status change')}"
+        lines.append(Cell(f"\n{count} in {_count(len(found.regimes), 'regime')}"))
+    return Blocks(*lines)
