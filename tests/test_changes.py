@@ -102,7 +102,9 @@ def test_a_term_from_a_date_to_none_recorded(sample: Regime) -> None:
 
 def test_past_the_verified_date_a_mandate_becomes_unverified(sample: Regime) -> None:
     regime = replace(sample, events=sample.events[:2], verified=D(2021, 6, 1))
-    assert _lines(regime, D(2022, 1, 1), D(2022, 3, 1)) == ["panel: active → unverified, data verified to 2021-06-01"]
+    assert _lines(regime, D(2022, 1, 1), D(2022, 3, 1)) == [
+        "panel: active → unverified, expired 2022-01-31, data verified to 2021-06-01"
+    ]
 
 
 def test_termination_and_a_disputed_reinstatement(sample: Regime) -> None:

@@ -99,6 +99,8 @@ class MandateChange:
                 parts.append(f"expires {old} → {new}")
             elif not _has_term(was) or old is None:
                 parts.append(_FIRST_TERM.get(new, f"expires {new}"))
+            elif now is Status.UNVERIFIED and after.expires is not None:
+                parts.append(f"expired {after.expires.isoformat()}")
         if now is Status.LAPSED and after.expires is not None:
             parts.append(f"ran out {after.expires.isoformat()}")
         blocker = after.ended_by

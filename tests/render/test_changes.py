@@ -131,7 +131,7 @@ MARKDOWN = """\
 
 Decisions taken from 2021-01-01 to 2022-06-01, and mandates whose status on 2022-06-01 differs from 2020-12-31.
 
-## Testland (testland)
+## testland — Testland
 
 | Date | Kind | Document | Title | Effect |
 | --- | --- | --- | --- | --- |

@@ -182,7 +182,7 @@ def changes(found: Changes) -> str:
         "",
     ]
     for group in found.regimes:
-        out += [f"## {text(group.regime.name)} ({text(group.regime.id)})", ""]
+        out += [f"## {text(group.regime.id)} — {text(group.regime.name)}", ""]
         rows = []
         for event in group.decisions:
             document = _link(event, event.document)
