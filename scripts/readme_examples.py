@@ -26,6 +26,7 @@ EXAMPLES = [
     "sanctions expiry mali dprk --as-of 2024-04-01",
     "sanctions chart dprk --as-of 2024-05-01",
     "sanctions vetoes mali dprk",
+    "sanctions changes --since 2024-03-01 --until 2024-05-01",
 ]
 
 

@@ -296,14 +296,3 @@ def test_since_2025_lists_every_decision_of_2025_and_2026_across_regimes() -> No
     assert not any(document == "S/2025/597" for *_, document in listed)  # the Haiti Panel's report
     iran = next(g for g in json.loads(out) if g["regime"] == "iran")
     assert [(m["mandate"], m["from"], m["to"]) for m in iran["mandates"]] == [("measures", "terminated", "open-ended")]
-
-
-def test_the_readme_example_is_what_the_command_prints() -> None:
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-    from readme_examples import render
-
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    command = "sanctions changes --since 2024-03-01 --until 2024-05-01"
-    assert f"```\n$ {command}\n{render(command)}```" in readme

@@ -356,7 +356,7 @@ def changes(found: Changes) -> Blocks:
         if group.decisions:
             table = Grid()
             for header in ("Date", "Kind", "Document", "Title", "Sets"):
-                table.add_column(header, overflow="fold")
+                table.add_column(header, PROSE if header == "Title" else TOKEN)
             for event in group.decisions:
                 table.add_row(
                     event.date.isoformat(), _kind(event.kind), _document(event), _text(event.title), _effect(event)
