@@ -41,4 +41,11 @@ def test_views_are_smaller(bundled: list[Regime]) -> None:
     dprk = next(r for r in bundled if r.id == "dprk")
     assert narrow(dprk, View.FULL) is dprk
     assert len(narrow(dprk, View.MANDATES).events) < len(narrow(dprk, View.BRIEF).events) == len(dprk.events)
-    assert all(not e.summary and not e.sources for e in narrow(dprk, View.BRIEF).events)
+    assert all(not e.summary and len(e.sources) <= 1 for e in narrow(dprk, View.BRIEF).events)
+
+
+def test_brief_view_keeps_how_each_event_is_sourced(bundled: list[Regime]) -> None:
+    for regime in bundled:
+        brief = narrow(regime, View.BRIEF)
+        assert [e.sourcing for e in brief.events] == [e.sourcing for e in regime.events]
+        assert all(set(b.sources) <= set(e.sources) for b, e in zip(brief.events, regime.events, strict=True))

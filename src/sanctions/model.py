@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from typing import Any, SupportsIndex, TypeVar, dataclass_transform
@@ -78,6 +79,45 @@ def _reduce_by_fields(self: Any) -> tuple[type, tuple[Any, ...]]:
     # Pickled as the constructor and its arguments: unpickling a cached regime is then twice as
     # fast as restoring each object's state field by field.
     return type(self), tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+class Sourcing(StrEnum):
+    """The best kind of source an event cites: the UN's own, Security Council Report, or neither."""
+
+    __reduce_ex__ = _enum_by_name  # type: ignore[assignment]
+
+    UN = "un"
+    SCR = "scr"
+    SECONDARY = "secondary"
+
+
+# un.org and undocs.org with their subdomains (press.un.org, documents.un.org, digitallibrary.un.org, …);
+# What's in Blue first appeared on its own site, whatsinblue.org.
+_UN_HOSTS = frozenset({"un.org", "undocs.org"})
+_UN_SUFFIXES = (".un.org", ".undocs.org")
+_SCR_HOSTS = frozenset({"securitycouncilreport.org", "whatsinblue.org"})
+_SCR_SUFFIXES = (".securitycouncilreport.org", ".whatsinblue.org")
+# The host of a web address, past any user name; urllib.parse would cost a warm run 9 ms to import.
+_HOST = re.compile(r"https?://(?:[^/?#@]*@)?([^/?#:]*)", re.IGNORECASE)
+_UN, _SCR, _SECONDARY = Sourcing.UN, Sourcing.SCR, Sourcing.SECONDARY  # plain names: a table asks per row
+# The usual addresses, answered without a regular expression (a timeline table asks twice per event).
+_UN_PREFIXES = tuple(f"https://{host}/" for host in ("press.un.org", "www.un.org", "undocs.org", "documents.un.org"))
+_SCR_PREFIX = "https://www.securitycouncilreport.org/"
+
+
+def source_sourcing(source: str) -> Sourcing:
+    """What one entry of `sources` is: a UN page or symbol, a Security Council Report page, or other."""
+    if source.startswith(_UN_PREFIXES):
+        return _UN
+    if source.startswith(_SCR_PREFIX):
+        return _SCR
+    address = _HOST.match(source)
+    if address is None:
+        return _UN  # the format admits a UN symbol (and a note) as the only other kind of source
+    host = address[1].lower()
+    if host in _UN_HOSTS or host.endswith(_UN_SUFFIXES):
+        return _UN
+    return _SCR if host in _SCR_HOSTS or host.endswith(_SCR_SUFFIXES) else _SECONDARY
 
 
 #: What a decision sets for a mandate: a last day in force, no end date, an end, or an unrecorded term.
@@ -175,6 +215,24 @@ class Event:
     dispute: str = ""
     deadlines: dict[str, dt.date] = field(default_factory=dict)
     where: Location | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def sourcing(self) -> Sourcing:
+        """The best kind of source the event cites: UN before Security Council Report before the rest."""
+        best = _SECONDARY
+        for source in self.sources:
+            kind = source_sourcing(source)
+            if kind is _UN:
+                return kind
+            if kind is _SCR:
+                best = kind
+        return best
+
+    @property
+    def deciding_source(self) -> tuple[str, ...]:
+        """The first source of the event's best kind, alone: all a brief view keeps of its sources."""
+        best = self.sourcing
+        return next(((s,) for s in self.sources if source_sourcing(s) is best), ())
 
 
 @record

@@ -12,12 +12,13 @@ class View(StrEnum):
     """How much of a regime a command needs."""
 
     FULL = "full"  # everything: JSON, exports, votes, vetoes
-    BRIEF = "brief"  # every event, without prose, sources, penholders and per-member votes: timeline tables
+    BRIEF = "brief"  # every event, without prose, penholders, per-member votes and all but one source: timeline tables
     MANDATES = "mandates"  # only the events that shape a mandate: expiry, regimes, chart
 
 
 def _brief(event: Event) -> Event:
-    return replace(event, summary="", notes="", sources=(), votes={}, penholders=(), where=None)
+    # One source, of the event's best kind, keeps `Event.sourcing` (the table's † marker) unchanged.
+    return replace(event, summary="", notes="", sources=event.deciding_source, votes={}, penholders=(), where=None)
 
 
 def _shapes_a_mandate(event: Event) -> bool:

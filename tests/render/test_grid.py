@@ -15,9 +15,10 @@ Testland — Committee established pursuant to resolution 9999 (2020)
 Date        Kind         Document                       Title                                  Vote                   Sets
 2020-01-10  established  S/RES/9999 (2020) / S/PV.9000  Regime established                     15-0-0                 measures → open-ended / panel → 2021-01-31
 2021-01-20  renewed      S/RES/9998 (2021)              Panel renewed                          14-0-1                 panel → 2022-01-31
-2022-01-25  ✖ veto       S/2022/10 / S/PV.9100          Renewal [bold red]vetoed[/] |…         13-1-1 / veto: Russia  would have set: / panel → 2023-01-31
-2022-01-31  ■ lapsed     S/RES/9998 (2021)              Panel lapses                                                  panel lapsed
+2022-01-25  ✖ veto       S/2022/10 † / S/PV.9100        Renewal [bold red]vetoed[/] |…         13-1-1 / veto: Russia  would have set: / panel → 2023-01-31
+2022-01-31  ■ lapsed     S/RES/9998 (2021) †            Panel lapses                                                  panel lapsed
 4 events · data verified to 2023-06-01 · ✖ draft not adopted · ■ mandate ended
+† secondary sources only (no UN or Security Council Report source)
 """
 
 TIMELINE_80 = """\
@@ -29,12 +30,13 @@ Date        Kind         Document                       Title
 2021-01-20  renewed      S/RES/9998 (2021)              Panel renewed
     Vote: 14-0-1
     Sets: panel → 2022-01-31
-2022-01-25  ✖ veto       S/2022/10 / S/PV.9100          Renewal [bold…
+2022-01-25  ✖ veto       S/2022/10 † / S/PV.9100        Renewal [bold…
     Vote: 13-1-1 / veto: Russia
     Sets: would have set: / panel → 2023-01-31
-2022-01-31  ■ lapsed     S/RES/9998 (2021)              Panel lapses
+2022-01-31  ■ lapsed     S/RES/9998 (2021) †            Panel lapses
     Sets: panel lapsed
 4 events · data verified to 2023-06-01 · ✖ draft not adopted · ■ mandate ended
+† secondary sources only (no UN or Security Council Report source)
 """
 
 TIMELINE_WIDE = """\
@@ -42,9 +44,10 @@ Testland — Committee established pursuant to resolution 9999 (2020)
 Date        Kind         Document                       Title                                     Vote                   Sets
 2020-01-10  established  S/RES/9999 (2020) / S/PV.9000  Regime established                        15-0-0                 measures → open-ended / panel → 2021-01-31
 2021-01-20  renewed      S/RES/9998 (2021)              Panel renewed                             14-0-1                 panel → 2022-01-31
-2022-01-25  ✖ veto       S/2022/10 / S/PV.9100          Renewal [bold red]vetoed[/] | <b>*x*</b>  13-1-1 / veto: Russia  would have set: / panel → 2023-01-31
-2022-01-31  ■ lapsed     S/RES/9998 (2021)              Panel lapses                                                     panel lapsed
+2022-01-25  ✖ veto       S/2022/10 † / S/PV.9100        Renewal [bold red]vetoed[/] | <b>*x*</b>  13-1-1 / veto: Russia  would have set: / panel → 2023-01-31
+2022-01-31  ■ lapsed     S/RES/9998 (2021) †            Panel lapses                                                     panel lapsed
 4 events · data verified to 2023-06-01 · ✖ draft not adopted · ■ mandate ended
+† secondary sources only (no UN or Security Council Report source)
 """
 
 

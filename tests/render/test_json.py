@@ -47,7 +47,8 @@ VETO = """\
     ],
     "notes": "",
     "dispute": null,
-    "deadlines": {}
+    "deadlines": {},
+    "sourcing": "secondary"
   }
 ]
 """
@@ -92,3 +93,12 @@ def test_problems() -> None:
         "problems": [{"file": "a.yaml", "line": 3, "column": 5, "message": "bad"}],
         "warnings": [{"file": "b.yaml", "line": 7, "column": 5, "message": "late"}],
     }
+
+
+def test_every_event_says_how_it_is_sourced(sample: Regime) -> None:
+    records = json.loads(render_json.timeline(sample, list(sample.events)))
+    assert [record["sourcing"] for record in records] == ["un", "un", "secondary", "secondary"]
+
+
+def test_exports_leave_the_computed_sourcing_out(sample: Regime) -> None:
+    assert all("sourcing" not in event for event in render_json.regime_document(sample)["events"])

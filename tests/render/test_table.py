@@ -12,37 +12,40 @@ from tests.render.conftest import plain
 
 TIMELINE = """\
 Testland — Committee established pursuant to resolution 9999 (2020)
-Date        Kind         Document           Title                Vote          Sets
-2020-01-10  established  S/RES/9999 (2020)  Regime established   15-0-0        measures → open-ended
-                         S/PV.9000                                             panel → 2021-01-31
-2021-01-20  renewed      S/RES/9998 (2021)  Panel renewed        14-0-1        panel → 2022-01-31
-2022-01-25  ✖ veto       S/2022/10          Renewal [bold        13-1-1        would have set:
-                         S/PV.9100          red]vetoed[/] |      veto: Russia  panel → 2023-01-31
-                                            <b>*x*</b>
-2022-01-31  ■ lapsed     S/RES/9998 (2021)  Panel lapses                       panel lapsed
+Date        Kind         Document             Title              Vote          Sets
+2020-01-10  established  S/RES/9999 (2020)    Regime             15-0-0        measures → open-ended
+                         S/PV.9000            established                      panel → 2021-01-31
+2021-01-20  renewed      S/RES/9998 (2021)    Panel renewed      14-0-1        panel → 2022-01-31
+2022-01-25  ✖ veto       S/2022/10 †          Renewal [bold      13-1-1        would have set:
+                         S/PV.9100            red]vetoed[/] |    veto: Russia  panel → 2023-01-31
+                                              <b>*x*</b>
+2022-01-31  ■ lapsed     S/RES/9998 (2021) †  Panel lapses                     panel lapsed
 4 events · data verified to 2023-06-01 · ✖ draft not adopted · ■ mandate ended
+† secondary sources only (no UN or Security Council Report source)
 """
 
 TIMELINE_60 = """\
 Testland — Committee established pursuant to resolution 9999
 (2020)
-Date        Kind         Document           Title
-2020-01-10  established  S/RES/9999 (2020)  Regime
-                         S/PV.9000          established
+Date        Kind         Document             Title
+2020-01-10  established  S/RES/9999 (2020)    Regime
+                         S/PV.9000            established
     Vote: 15-0-0
     Sets: measures → open-ended / panel → 2021-01-31
-2021-01-20  renewed      S/RES/9998 (2021)  Panel renewed
+2021-01-20  renewed      S/RES/9998 (2021)    Panel renewed
     Vote: 14-0-1
     Sets: panel → 2022-01-31
-2022-01-25  ✖ veto       S/2022/10          Renewal [bold
-                         S/PV.9100          red]vetoed[/] |
-                                            <b>*x*</b>
+2022-01-25  ✖ veto       S/2022/10 †          Renewal [bold
+                         S/PV.9100            red]vetoed[/]
+                                              | <b>*x*</b>
     Vote: 13-1-1 / veto: Russia
     Sets: would have set: / panel → 2023-01-31
-2022-01-31  ■ lapsed     S/RES/9998 (2021)  Panel lapses
+2022-01-31  ■ lapsed     S/RES/9998 (2021) †  Panel lapses
     Sets: panel lapsed
 4 events · data verified to 2023-06-01 · ✖ draft not adopted
 · ■ mandate ended
+† secondary sources only (no UN or Security Council Report
+source)
 """
 
 REGIMES = """\

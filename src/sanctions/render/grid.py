@@ -153,6 +153,12 @@ def _wrap(text: str, width: int, indent: str = "") -> list[str]:
     return textwrap.wrap(text, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False) or [""]
 
 
+def _paragraphs(value: Cell | str, width: int) -> str:
+    """A title or caption for a file or pipe: each of its lines wrapped to `width`."""
+    text = _cell(value).plain
+    return "".join(f"{piece}\n" for line in text.split("\n") for piece in _wrap(line, width))
+
+
 class Grid:
     """A table: a title, columns, rows of cells, a caption; laid out to fit a width.
 
@@ -204,7 +210,7 @@ class Grid:
         ]
         layout = _layout(columns, natural, minimum, filled, 10**9 if wide else width)
         if self.title is not None:
-            write("".join(line + "\n" for line in _wrap(_flat(self.title), width)))
+            write(_paragraphs(self.title, width))
         shown, widths = layout.shown, layout.widths
         # Every column padded to its width but the last; trailing spaces of empty cells trimmed.
         line = _GAP.join(
@@ -238,7 +244,7 @@ class Grid:
         while batch := list(islice(text, _BATCH)):
             write("".join(batch))
         if self.caption is not None:
-            write("".join(line + "\n" for line in _wrap(_flat(self.caption), width)))
+            write(_paragraphs(self.caption, width))
 
 
 class _Drawn:

@@ -56,7 +56,8 @@ def _event_fields(event: Event) -> dict[str, Any]:
 def event_record(regime: Regime, event: Event) -> dict[str, Any]:
     """One event as a JSON object, with the regime it belongs to."""
     fields = _event_fields(event)
-    return {"regime": regime.id, **fields, "dispute": fields["dispute"] or None}
+    # `sourcing` is computed from the sources, so it stays out of _event_fields and of exports.
+    return {"regime": regime.id, **fields, "dispute": fields["dispute"] or None, "sourcing": event.sourcing.value}
 
 
 def status_record(status: MandateStatus) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sanctions import members
 from sanctions.errors import Problem
-from sanctions.model import Category, Event, Expiry, Kind, Position, Regime
+from sanctions.model import Category, Event, Expiry, Kind, Position, Regime, Sourcing
 from sanctions.render import PALETTE, inert
 from sanctions.render.grid import PROSE, TOKEN, Blocks, Cell, Grid
 
@@ -65,11 +65,23 @@ def _vote(event: Event) -> Cell | str:
     return Cell(str(event.vote) if event.vote else "").append(f"\nveto: {names}", style="bold red")
 
 
-def _document(event: Event) -> Cell | str:
-    """The document symbol, with the meeting record under it when there is one."""
+#: Marks, after its document, an event that cites neither a UN source nor Security Council Report.
+SECONDARY_MARK = " †"
+SECONDARY_CAPTION = "† secondary sources only (no UN or Security Council Report source)"
+
+
+def _document(event: Event, mark: str = "") -> Cell | str:
+    """The document symbol (and `mark`), with the meeting record under it when there is one."""
     if not event.meeting or event.meeting == event.document:
-        return inert(event.document)
-    return Cell(inert(event.document)).append("\n" + inert(event.meeting), style="dim")
+        return inert(event.document) + mark
+    return Cell(inert(event.document) + mark).append("\n" + inert(event.meeting), style="dim")
+
+
+_SECONDARY = Sourcing.SECONDARY  # looked up once: asked for every row of a timeline
+
+
+def _sourced_document(event: Event) -> Cell | str:
+    return _document(event, SECONDARY_MARK if event.sourcing is _SECONDARY else "")
 
 
 def _effect(event: Event) -> Cell | str:
@@ -92,17 +104,23 @@ def _effect(event: Event) -> Cell | str:
 
 def timeline(regime: Regime, events: list[Event]) -> Grid | Blocks:
     """The regime's events, one row each, oldest first."""
-    table = Grid(
-        title=_text(f"{regime.name} — {regime.committee}"),
-        caption=_text(
-            f"{len(events)} events · data verified to {regime.verified.isoformat()}"
-            + (f" · {TIMELINE_LEGEND}" if any(e.kind in KIND_MARKERS for e in events) else "")
-        ),
-    )
+    caption = Cell(f"{len(events)} events · data verified to {regime.verified.isoformat()}")
+    if any(e.kind in KIND_MARKERS for e in events):
+        caption.append(f" · {TIMELINE_LEGEND}")
+    if any(event.sourcing is _SECONDARY for event in events):
+        caption.append("\n" + SECONDARY_CAPTION)  # a line of its own on a terminal, " / " in plain text
+    table = Grid(title=_text(f"{regime.name} — {regime.committee}"), caption=caption)
     for header in ("Date", "Kind", "Document", "Title", "Vote", "Sets"):
         table.add_column(header, PROSE if header == "Title" else TOKEN)
     table.add_rows(
-        (event.date.isoformat(), _kind(event.kind), _document(event), _text(event.title), _vote(event), _effect(event))
+        (
+            event.date.isoformat(),
+            _kind(event.kind),
+            _sourced_document(event),
+            _text(event.title),
+            _vote(event),
+            _effect(event),
+        )
         for event in events
     )
     return table
