@@ -27,6 +27,7 @@ EXAMPLES = [
     "sanctions chart dprk --as-of 2024-05-01",
     "sanctions vetoes mali dprk",
     "sanctions changes --since 2024-03-01 --until 2024-05-01",
+    "sanctions votes mali --member FR",
 ]
 
 

@@ -256,8 +256,11 @@ def test_votes_by_member_name() -> None:
     code, out, _ = run("votes", "mali", "--member", "Japan", "-f", "json")
     assert code == 0
     result = json.loads(out)
-    assert [v["document"] for v in result["votes"]] == ["S/PV.9408"]
-    assert result["totals"] == {"JP": {"name": "Japan", "yes": 0, "against": 1, "abstain": 0, "absent": 0}}
+    assert [v["document"] for v in result["votes"]] == ["S/RES/2374 (2017)", "S/2023/638", "S/PV.9408"]
+    derived = {"yes": 2, "against": 0, "abstain": 0, "absent": 0}
+    assert result["totals"] == {
+        "JP": {"name": "Japan", "yes": 2, "against": 1, "abstain": 0, "absent": 0, "derived": derived}
+    }
 
 
 def test_votes_table_names_members() -> None:

@@ -1,12 +1,11 @@
-"""Vetoes, failed drafts and votes, computed from the data."""
+"""Vetoes and failed drafts, computed from the data: what each would have set, what followed, who vetoed."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sanctions.model import Category, Position, Regime
+from sanctions.model import Category, Regime
 from sanctions.vetoes import failed_drafts, veto_tallies
-from sanctions.votes import member_totals, recorded_votes
 
 
 def test_sample_veto_and_what_followed(sample: Regime) -> None:
@@ -51,12 +50,3 @@ def test_russias_vetoes_ended_two_monitoring_panels(bundled: list[Regime]) -> No
 def test_failed_drafts_are_never_counted_as_vetoes(bundled: list[Regime]) -> None:
     only_failed = [d for d in failed_drafts(bundled) if d.failed_without_veto]
     assert veto_tallies(only_failed) == []
-
-
-def test_votes_and_totals(bundled: list[Regime]) -> None:
-    mali = next(r for r in bundled if r.id == "mali")
-    assert [e.document for e in recorded_votes(mali, "JP")] == ["S/PV.9408"]
-    totals = {row.member: row.positions for row in member_totals(recorded_votes(mali))}
-    assert (totals["RU"][Position.YES], totals["RU"][Position.AGAINST]) == (2, 1)
-    assert totals["CN"][Position.ABSTAIN] == 2
-    assert len(totals) == 16  # the fifteen of 2020 plus Japan in 2023

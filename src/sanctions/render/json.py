@@ -13,7 +13,7 @@ from sanctions.members import member_name
 from sanctions.model import Event, Expiry, Position, Regime, Tally
 from sanctions.report import Report
 from sanctions.vetoes import FailedDraft
-from sanctions.votes import member_totals
+from sanctions.votes import derived_positions, member_totals
 
 if TYPE_CHECKING:
     from sanctions.changes import Changes
@@ -178,9 +178,13 @@ def vetoes(drafts: list[FailedDraft]) -> str:
 
 
 def votes(regime: Regime, events: list[Event], member: str | None) -> str:
-    """A regime's recorded votes and per-member totals as a JSON object."""
+    """A regime's votes, positions recorded and derived kept apart, and per-member totals as a JSON object."""
     totals = {
-        row.member: {"name": member_name(row.member), **{p.value: row.positions[p] for p in Position}}
+        row.member: {
+            "name": member_name(row.member),
+            **{p.value: row.positions[p] for p in Position},
+            "derived": {p.value: row.derived[p] for p in Position},
+        }
         for row in member_totals(events)
         if member is None or row.member == member
     }
@@ -194,6 +198,7 @@ def votes(regime: Regime, events: list[Event], member: str | None) -> str:
                     "kind": e.kind.value,
                     "vote": _tally(e.vote),
                     "votes": {code: position.value for code, position in e.votes.items()},
+                    "derived_votes": {code: position.value for code, position in derived_positions(e).items()},
                 }
                 for e in events
             ],

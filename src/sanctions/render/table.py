@@ -325,18 +325,27 @@ def vetoes(drafts: list[FailedDraft]) -> Grid | Blocks:
 
 
 def _positions(event: Event, member: str | None) -> Cell:
+    from sanctions.votes import positions
+
+    known = positions(event)
     if member is not None:
-        return Cell(event.votes[member].value)
+        cell = Cell(known[member].value)
+        return cell.append(" (derived from the tally)", style="dim") if known.is_derived(member) else cell
     grouped: dict[Position, list[str]] = {}
-    for code, position in event.votes.items():
+    for code, position in known.recorded.items():
         grouped.setdefault(position, []).append(code)
-    return Cell("; ".join(f"{position.value}: {_names(codes)}" for position, codes in grouped.items()))
+    cell = Cell("; ".join(f"{position.value}: {_names(codes)}" for position, codes in grouped.items()))
+    if known.derived:
+        (position,) = set(known.derived.values())
+        whom = f"the other {len(known.derived)}" if known.recorded else f"all {len(known.derived)}"
+        cell.append(("\n" if cell.plain else "") + f"{position.value}: {whom} (derived from the tally)", style="dim")
+    return cell
 
 
 def votes(regime: Regime, events: list[Event], member: str | None) -> Grid | Blocks:
-    """Every recorded vote of a regime, then each member's totals."""
+    """Every vote of a regime with each member's position, then each member's totals."""
     table = Grid(title=_text(f"Votes — {regime.name}"))
-    position_header = members.member_name(member) if member else "Recorded positions"
+    position_header = members.member_name(member) if member else "Positions"
     for header in ("Date", "Document", "Kind", "Vote", position_header):
         table.add_column(header, PROSE if header == position_header else TOKEN)
     for event in events:
@@ -347,14 +356,15 @@ def votes(regime: Regime, events: list[Event], member: str | None) -> Grid | Blo
             str(event.vote) if event.vote else "",
             _positions(event, member),
         )
-    totals = Grid(title="Positions per member (where the data records them)")
-    for header in ("Member", "Yes", "Against", "Abstain", "Absent"):
+    totals = Grid(title="Positions per member (recorded, or derived from the tally where it leaves no doubt)")
+    for header in ("Member", "Yes", "Against", "Abstain", "Absent", "Derived"):
         totals.add_column(header, PROSE if header == "Member" else TOKEN, "left" if header == "Member" else "right")
     from sanctions.votes import member_totals
 
     for row in sorted(member_totals(events), key=lambda row: members.member_name(row.member)):
         if member is None or row.member == member:
-            totals.add_row(members.member_name(row.member), *(str(row.positions[p]) for p in Position))
+            counts = (str(row.positions[p]) for p in Position)
+            totals.add_row(members.member_name(row.member), *counts, str(sum(row.derived.values())))
     return Blocks(table, totals)
 
 
