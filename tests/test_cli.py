@@ -236,7 +236,10 @@ def test_vetoes_json() -> None:
     code, out, _ = run("vetoes", "mali", "dprk", "--member", "russia", "--since", "2023-01-01", "-f", "json")
     assert code == 0
     rows = json.loads(out)
-    assert [(r["regime"], r["draft"]) for r in rows] == [("mali", "S/2023/638"), ("dprk", "SC/15648")]
+    assert [(r["regime"], r["draft"], r["document"]) for r in rows] == [
+        ("mali", "S/2023/638", "S/2023/638"),
+        ("dprk", None, "SC/15648"),  # a press release, not the draft's own symbol
+    ]
     dprk = rows[1]
     assert dprk["vote"] == {"in_favour": 13, "against": 1, "abstaining": 1}
     assert dprk["would_have_set"] == {"panel": "2025-04-30"}

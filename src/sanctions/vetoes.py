@@ -3,11 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from sanctions.mandates import Status, mandate_status
 from sanctions.model import Event, Kind, Position, Regime
+
+#: A draft resolution's own symbol: S/2023/638, or S/12345 before 1994.
+_DRAFT = re.compile(r"S/(?:(?:19|20)\d\d/)?\d{1,5}(?:/Rev\.\d)?")
+
+#: What a symbol recorded in a draft's place is, when it is not the draft's own.
+_STAND_INS = (("SC/", "press release"), ("S/PV.", "meeting record"))
+
+#: The decisions that can follow a failed draft on the same matter.
+_DECISIONS = frozenset({Kind.ESTABLISHED, Kind.RENEWED, Kind.MODIFIED, Kind.TERMINATED, Kind.REINSTATED})
+
+#: How long after a failed draft a decision of the same regime is taken to answer it.
+FOLLOW_UP_WINDOW = dt.timedelta(days=90)
+
+
+def draft_symbol(document: str) -> str | None:
+    """The document when it is a draft's own symbol; None for a press release or meeting record."""
+    return document if _DRAFT.fullmatch(document) else None
+
+
+def symbol_kind(document: str) -> str:
+    """What a recorded symbol is: "draft", "press release" or "meeting record"."""
+    return next((name for prefix, name in _STAND_INS if document.startswith(prefix)), "draft")
 
 
 @dataclass(frozen=True)
@@ -26,6 +49,14 @@ class Consequence:
         return f"{self.name} {self.outcome}{when}{by}"
 
 
+def follow_up(draft: Event, decision: Event) -> str:
+    """One line on a decision that followed a failed draft, naming when and by what document."""
+    when = "the same day" if decision.date == draft.date else f"on {decision.date.isoformat()}"
+    if decision.document.startswith(("S/RES/", "S/PRST/")):
+        return f"{decision.document} adopted {when}: {decision.title}"
+    return f"{decision.kind.value} {when} ({decision.document}): {decision.title}"
+
+
 @dataclass(frozen=True)
 class FailedDraft:
     """A draft the Council did not adopt, with its regime and what followed."""
@@ -33,6 +64,12 @@ class FailedDraft:
     regime: Regime
     event: Event
     consequences: tuple[Consequence, ...]
+    followed_by: tuple[Event, ...] = ()
+
+    @property
+    def draft(self) -> str | None:
+        """The draft's own symbol, when the data records it (not a press release or meeting record)."""
+        return draft_symbol(self.event.document)
 
     @property
     def failed_without_veto(self) -> bool:
@@ -62,6 +99,18 @@ def _consequence(regime: Regime, event: Event, key: str) -> Consequence:
     return Consequence(key, name, status.status.value, status.expires)
 
 
+def _followed_by(regime: Regime, event: Event, consequences: tuple[Consequence, ...]) -> tuple[Event, ...]:
+    """The regime's next decisions after a failed draft: those of the first day with any, the same day
+    or within the window after it, less those a mandate's consequence already names."""
+    end = event.date + FOLLOW_UP_WINDOW
+    later = [e for e in regime.events if e.kind in _DECISIONS and event.date <= e.date <= end]
+    if not later:
+        return ()
+    first = min(e.date for e in later)
+    named = {id(c.by) for c in consequences if c.by is not None}
+    return tuple(e for e in later if e.date == first and id(e) not in named)
+
+
 def failed_drafts(regimes: list[Regime], member: str | None = None, since: dt.date | None = None) -> list[FailedDraft]:
     """Every vetoed or failed draft, oldest first; with `member`, only the vetoes that member cast."""
     rows = []
@@ -72,7 +121,7 @@ def failed_drafts(regimes: list[Regime], member: str | None = None, since: dt.da
             if member is not None and member not in event.vetoed_by:
                 continue
             consequences = tuple(_consequence(regime, event, key) for key in event.would_have_set)
-            rows.append(FailedDraft(regime, event, consequences))
+            rows.append(FailedDraft(regime, event, consequences, _followed_by(regime, event, consequences)))
     return sorted(rows, key=lambda row: (row.event.date, row.event.kind is Kind.FAILED_DRAFT, row.regime.id))
 
 

@@ -151,7 +151,8 @@ def vetoes(drafts: list[FailedDraft]) -> str:
             {
                 "regime": draft.regime.id,
                 "date": draft.event.date.isoformat(),
-                "draft": draft.event.document,
+                "draft": draft.draft,
+                "document": draft.event.document,
                 "meeting": draft.event.meeting,
                 "title": draft.event.title,
                 "vetoed_by": list(draft.event.vetoed_by),
@@ -168,6 +169,10 @@ def vetoes(drafts: list[FailedDraft]) -> str:
                         "by": c.by.document if c.by else None,
                     }
                     for c in draft.consequences
+                ],
+                "followed_by": [
+                    {"date": e.date.isoformat(), "kind": e.kind.value, "document": e.document, "title": e.title}
+                    for e in draft.followed_by
                 ],
                 "failed_without_veto": draft.failed_without_veto,
                 "sources": list(draft.event.sources),

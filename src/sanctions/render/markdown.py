@@ -11,6 +11,7 @@ from sanctions.mandates import MandateStatus
 from sanctions.model import Event, Expiry, Kind
 from sanctions.render import inert
 from sanctions.report import Report
+from sanctions.vetoes import follow_up, symbol_kind
 
 if TYPE_CHECKING:
     from sanctions.changes import Changes
@@ -140,11 +141,18 @@ def export(report: Report, chart: bool) -> str:
                 else ", ".join(members.member_name(c) for c in event.vetoed_by)
             )
             would = "; ".join(f"{k} → {_expiry(v)}" for k, v in event.would_have_set.items())
-            followed = "; ".join(str(c) for c in draft.consequences)
+            followed = "; ".join(
+                [*(str(c) for c in draft.consequences), *(follow_up(event, e) for e in draft.followed_by)]
+            )
+            symbol = (
+                _link(event, draft.draft)
+                if draft.draft
+                else f"{symbol_kind(event.document)} {_link(event, event.document)}"
+            )
             draft_rows.append(
                 [
                     event.date.isoformat(),
-                    _link(event, event.document),
+                    symbol,
                     str(event.vote or ""),
                     text(vetoed),
                     text(would),

@@ -248,13 +248,29 @@ def _names(codes: tuple[str, ...] | list[str]) -> str:
 
 
 def _followed(draft: FailedDraft) -> Cell:
-    if not draft.consequences:
+    if not (draft.consequences or draft.followed_by):
         return Cell("no mandate expiry at stake", style="dim")
+    from sanctions.vetoes import follow_up
+
     text = Cell()
     for consequence in draft.consequences:
         style = "bold red" if consequence.outcome == "lapsed" else ""
         text.append(inert(str(consequence)) + "\n", style=style)
+    for decision in draft.followed_by:
+        text.append(inert(follow_up(draft.event, decision)) + "\n")
     text.rstrip()
+    return text
+
+
+def _draft(draft: FailedDraft) -> Cell:
+    """The draft's own symbol when known; any other symbol recorded for it, labelled as what it is."""
+    from sanctions.vetoes import symbol_kind
+
+    event = draft.event
+    text = Cell(draft.draft or "")
+    others = [s for s in dict.fromkeys((event.document, event.meeting)) if s and s != draft.draft]
+    for symbol in others:
+        text.append(("\n" if text.plain else "") + f"{symbol_kind(symbol)} {symbol}", style="dim")
     return text
 
 
@@ -297,7 +313,6 @@ def vetoes(drafts: list[FailedDraft]) -> Grid | Blocks:
         table.add_column(header, PROSE if prose else TOKEN)
     for draft in drafts:
         event = draft.event
-        document = _document(event)
         vetoed = (
             Cell("no veto: too few votes", style="magenta")
             if draft.failed_without_veto
@@ -306,7 +321,7 @@ def vetoes(drafts: list[FailedDraft]) -> Grid | Blocks:
         table.add_row(
             event.date.isoformat(),
             _text(draft.regime.id),
-            document,
+            _draft(draft),
             _names(event.penholders),
             str(event.vote) if event.vote else "",
             vetoed,
