@@ -618,3 +618,105 @@ def test_wide_shows_whole_cells_in_a_pipe() -> None:
     wide = run("vetoes", "mali", "--width", "80", "--wide")[1]
     assert max(map(len, narrow.splitlines())) <= 80 and "…" in narrow
     assert "France, United Arab Emirates" in wide and "…" not in wide
+
+
+def _sqlite_rows(path: Path, query: str) -> list[tuple[object, ...]]:
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        return db.execute(query).fetchall()
+    finally:
+        db.close()
+
+
+def test_export_all_as_sqlite_counts_what_the_json_export_holds(tmp_path: Path) -> None:
+    database, folder = tmp_path / "sanctions.db", tmp_path / "json"
+    folder.mkdir()
+    code, out, err = run("export", "--all", "--format", "sqlite", "-o", str(database), "--as-of", "2024-01-01")
+    assert (code, out, err) == (0, "", f"wrote {database}\n")
+    assert run("export", "--all", "--format", "json", "-o", str(folder))[0] == 0
+    exported = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.iterdir())}
+    counts = _sqlite_rows(
+        database,
+        "SELECT regimes.id, (SELECT count(*) FROM events WHERE regime = regimes.id),"
+        " (SELECT count(*) FROM votes JOIN events ON events.id = event WHERE regime = regimes.id),"
+        " (SELECT count(*) FROM sources JOIN events ON events.id = event WHERE regime = regimes.id),"
+        " (SELECT count(*) FROM mandates WHERE regime = regimes.id) FROM regimes ORDER BY id",
+    )
+    assert counts == [
+        (
+            regime,
+            len(document["events"]),
+            sum(len(e.get("votes", {})) for e in document["events"]),
+            sum(len(e.get("sources", [])) for e in document["events"]),
+            len(document["mandates"]),
+        )
+        for regime, document in exported.items()
+    ]
+    veto = next(e for e in exported["mali"]["events"] if e["kind"] == "veto")
+    assert _sqlite_rows(
+        database,
+        "SELECT date, document, meeting, in_favour, against, abstaining, title FROM events WHERE kind = 'veto'"
+        " AND regime = 'mali'",
+    ) == [(veto["date"], veto["document"], veto["meeting"], 13, 1, 1, veto["title"])]
+    assert _sqlite_rows(
+        database,
+        "SELECT mandate, value FROM mandate_changes WHERE effect = 'would_have_set'"
+        " AND event = (SELECT id FROM events WHERE document = 'S/2023/638')",
+    ) == list(veto["would_have_set"].items())
+    assert _sqlite_rows(database, "SELECT verified FROM regimes WHERE id = 'dprk'") == [(exported["dprk"]["verified"],)]
+
+
+def test_export_one_regime_as_sqlite_twice_gives_the_same_bytes(tmp_path: Path) -> None:
+    first, second = tmp_path / "mali.db", tmp_path / "again.db"
+    assert run("export", "mali", "--format", "sqlite", "-o", str(first), "--as-of", "2024-01-01") == (0, "", "")
+    # The second run reads the cache the first one filled; --no-cache parses afresh: the same bytes.
+    assert (
+        runner.invoke(
+            app, ["--no-cache", "export", "2374", "-f", "sqlite", "-o", str(second), "--as-of", "2024-01-01"]
+        ).exit_code
+        == 0
+    )
+    assert first.read_bytes() == second.read_bytes()
+    assert _sqlite_rows(first, "SELECT id FROM regimes") == [("mali",)]
+    assert _sqlite_rows(first, "SELECT mandate, status, ended_by, vetoed_by FROM mandate_status") == [
+        ("measures", "lapsed", "S/2023/638", "RU"),
+        ("panel", "lapsed", "S/2023/638", "RU"),
+    ]
+
+
+def test_export_sqlite_keeps_an_existing_file_and_refuses_a_pipe(tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "mali.db"
+    target.write_bytes(b"precious")
+    code, out, err = run("export", "mali", "-f", "sqlite", "-o", str(target))
+    assert (code, out, err) == (1, "", f"sanctions: error: {target} already exists: use --force to overwrite it\n")
+    assert target.read_bytes() == b"precious"
+    assert run("export", "mali", "-f", "sqlite", "-o", str(target), "--force")[0] == 0
+    assert target.read_bytes().startswith(b"SQLite format 3\x00")
+    pipe = tmp_path / "pipe.db"
+    os.mkfifo(pipe)
+    code, _, err = run("export", "--all", "-f", "sqlite", "-o", str(pipe), "--force")
+    assert (code, err) == (1, f"sanctions: error: cannot write {pipe}: it is a named pipe (FIFO), not a regular file\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mali.db", "pipe.db"]
+
+
+_NEEDS_FILE = "--format sqlite writes a database file: give it with -o FILE"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export", "mali", "-f", "sqlite"], _NEEDS_FILE),
+        (["export", "--all", "-f", "sqlite", "-o", "-"], _NEEDS_FILE),
+        (
+            ["export", "mali", "-f", "sqlite", "-o", "x.db", "--since", "2020-01-01"],
+            "--since and --until do not apply to --format sqlite: it holds every event, select with SQL",
+        ),
+    ],
+)
+def test_sqlite_usage_errors(args: list[str], message: str, tmp_path: Path) -> None:
+    assert run(*args) == (2, "", f"sanctions: error: {message}\n")
+    assert not Path("x.db").exists()

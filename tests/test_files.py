@@ -190,3 +190,14 @@ def test_a_killed_exports_temporary_is_removed_and_a_live_ones_kept(tmp_path: Pa
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["out.md", live.name, other_target.name, not_a_file.name]
     )
+
+
+def test_bytes_are_written_as_they_are_text_as_utf8_with_its_own_line_ends(tmp_path: Path) -> None:
+    database = bytes(range(256)) * 4  # not UTF-8, with bare CR and LF bytes
+    write_all([(tmp_path / "a.db", database), (tmp_path / "b.csv", "é,\r\nx\n")])
+    assert (tmp_path / "a.db").read_bytes() == database
+    assert (tmp_path / "b.csv").read_bytes() == "é,\r\nx\n".encode()
+    assert _debris(tmp_path) == []
+    with pytest.raises(OutputError, match="already exists: use --force to overwrite it"):
+        write_atomically(tmp_path / "a.db", b"other")
+    assert (tmp_path / "a.db").read_bytes() == database

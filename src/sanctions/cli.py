@@ -445,10 +445,14 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.MARKDOWN,
     output: Annotated[
         Optional[str],
-        typer.Option("--output", "-o", help="File to write ('-' or none: standard output); a folder with --all."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write ('-' or none: standard output); a folder with --all, a file for sqlite.",
+        ),
     ] = None,
     all_regimes: Annotated[
-        bool, typer.Option("--all", help="Export every regime, one file each, into the -o folder.")
+        bool, typer.Option("--all", help="Export every regime, one file each into the -o folder (sqlite: one file).")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
     since: SinceOption = None,
@@ -457,9 +461,10 @@ def export(
     as_of: AsOfOption = "today",
     data: DataOption = None,
 ) -> None:
-    """Export a regime as a markdown report, lossless JSON or CSV; files are written atomically.
+    """Export a regime as a markdown report, lossless JSON, CSV or a SQLite database; files are written atomically.
 
     An existing file is kept unless --force is given; a failed or interrupted export leaves no partial file.
+    --format sqlite writes one database to -o FILE, holding every regime with --all.
 
     Example: sanctions export mali --format markdown -o mali.md
     """
@@ -472,8 +477,23 @@ def export(
     if all_regimes == (regime is not None):
         raise UsageError("name one regime to export, or use --all with -o FOLDER")
     first, last = _window(since, until)
+    if fmt is ExportFormat.SQLITE:
+        if output in (None, "-"):
+            raise UsageError("--format sqlite writes a database file: give it with -o FILE")
+        if since is not None or until is not None:
+            raise UsageError(
+                "--since and --until do not apply to --format sqlite: it holds every event, select with SQL"
+            )
     regimes = _regimes(ctx, data)
     day = _date(as_of) or _today()
+    if fmt is ExportFormat.SQLITE:
+        from sanctions.render.sqlite import database
+
+        chosen = regimes if regime is None else [find_regime(regimes, regime)]
+        write_atomically(Path(str(output)), database([build_report(r, day) for r in chosen]), force=force)
+        if regime is None:
+            streams.say(f"wrote {inert(str(output))}")
+        return
     render = renderer(fmt).export
 
     def text_of(chosen: "Regime") -> str:

@@ -33,15 +33,15 @@ def kind_of(mode: int) -> str:
     return _KINDS.get(stat.S_IFMT(mode), "a special file")
 
 
-# O_EXCL: never write into a name someone else made; O_BINARY (Windows): CSV's CRLF stays as written.
+# O_EXCL: never write into a name someone else made; O_BINARY (Windows): bytes stay as written.
 _FLAGS = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
 # A temporary is named `.{target}.{pid}.{random}.sanctions-tmp`: the pid lets a later export tell a
 # killed writer's leftovers from a running writer's work; the random part keeps the name unguessable.
 _SUFFIX = ".sanctions-tmp"
 
 
-def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
-    """Write `text` to `path` through a temporary file in the same folder, then move it into place.
+def write_atomically(path: Path, text: str | bytes, *, force: bool = False) -> None:
+    """Write `text` (UTF-8) or bytes to `path` through a temporary file in its folder, then move it into place.
 
     An interrupted or failed write leaves no partial file, and an existing regular file is replaced
     only with `force`; anything else at `path` (a folder, device, pipe, socket or symbolic link) is
@@ -50,8 +50,8 @@ def write_atomically(path: Path, text: str, *, force: bool = False) -> None:
     write_all([(path, text)], force=force)
 
 
-def write_all(files: Sequence[tuple[Path, str]], *, force: bool = False) -> None:
-    """Write each text to its path as `write_atomically` does, all or none.
+def write_all(files: Sequence[tuple[Path, str | bytes]], *, force: bool = False) -> None:
+    """Write each text or bytes to its path as `write_atomically` does, all or none.
 
     Every target is checked and every text written to its temporary file before the first is moved
     into place, so a refused target, a full disk or Ctrl-C leaves every target as it was. Only a
@@ -67,8 +67,9 @@ def write_all(files: Sequence[tuple[Path, str]], *, force: bool = False) -> None
             # 0o666 less the umask: a new file gets the mode any new file of the user gets.
             handle = os.open(name, _FLAGS, 0o666)
             temporaries.append(name)
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
+            with os.fdopen(handle, "wb") as stream:
+                # Text as UTF-8, line ends as given (CSV's CRLF); bytes (a database) as they are.
+                stream.write(text.encode("utf-8") if isinstance(text, str) else text)
                 stream.flush()
                 os.fsync(stream.fileno())
             if mode is not None:

@@ -44,10 +44,11 @@ class ExportFormat(StrEnum):
     MARKDOWN = "markdown"
     JSON = "json"
     CSV = "csv"
+    SQLITE = "sqlite"
 
     @property
     def extension(self) -> str:
-        return {"markdown": "md", "json": "json", "csv": "csv"}[self.value]
+        return {"markdown": "md", "json": "json", "csv": "csv", "sqlite": "db"}[self.value]
 
 
 class ChangesFormat(StrEnum):

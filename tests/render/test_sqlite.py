@@ -1,0 +1,275 @@
+"""The SQLite export: read back with the stdlib's sqlite3 and compared with the JSON export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sanctions.mandates import periods
+from sanctions.model import Regime
+from sanctions.render import ExportFormat, renderer
+from sanctions.render import json as render_json
+from sanctions.render import sqlite as render_sqlite
+from sanctions.report import build_report
+
+AS_OF = dt.date(2024, 1, 1)
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@contextmanager
+def _opened(content: bytes, tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    path = tmp_path / "export.db"
+    path.write_bytes(content)
+    db = sqlite3.connect(path)
+    db.row_factory = sqlite3.Row
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def _database(regimes: list[Regime], as_of: dt.date = AS_OF) -> bytes:
+    return render_sqlite.database([build_report(regime, as_of) for regime in regimes])
+
+
+def _column(db: sqlite3.Connection, query: str, *args: object) -> list[Any]:
+    return [row[0] for row in db.execute(query, args)]
+
+
+def _pairs(db: sqlite3.Connection, query: str, *args: object) -> dict[str, Any]:
+    return {row[0]: row[1] for row in db.execute(query, args)}
+
+
+def _without_empty(record: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in record.items() if value not in (None, "", [], {})}
+
+
+def _event_documents(db: sqlite3.Connection, regime: str) -> list[dict[str, Any]]:
+    """The regime's events read back from the database, in the JSON export's own shape."""
+    documents = []
+    for row in db.execute("SELECT * FROM events WHERE regime = ? ORDER BY id", (regime,)).fetchall():
+        event = row["id"]
+        change = "SELECT mandate, value FROM mandate_changes WHERE event = ? AND effect = ? ORDER BY rowid"
+        record = {
+            **{key: row[key] for key in ("date", "kind", "document", "meeting", "press_release", "title", "summary")},
+            "vote": None
+            if row["in_favour"] is None
+            else {key: row[key] for key in ("in_favour", "against", "abstaining")},
+            "votes": _pairs(db, "SELECT member, position FROM votes WHERE event = ? ORDER BY rowid", event),
+            "vetoed_by": _column(db, "SELECT member FROM vetoes WHERE event = ? ORDER BY seq", event),
+            "penholders": _column(db, "SELECT member FROM penholders WHERE event = ? ORDER BY seq", event),
+            "sets": _pairs(db, change, event, "sets"),
+            "would_have_set": _pairs(db, change, event, "would_have_set"),
+            "lapses": list(_pairs(db, change, event, "lapses")),
+            "sources": _column(db, "SELECT source FROM sources WHERE event = ? ORDER BY seq", event),
+            "notes": row["notes"],
+            "dispute": row["dispute"],
+            "deadlines": _pairs(db, "SELECT label, due FROM deadlines WHERE event = ? ORDER BY rowid", event),
+        }
+        documents.append(_without_empty(record))
+    return documents
+
+
+def _regime_document(db: sqlite3.Connection, regime: str) -> dict[str, Any]:
+    row = db.execute("SELECT * FROM regimes WHERE id = ?", (regime,)).fetchone()
+    mandates = db.execute("SELECT * FROM mandates WHERE regime = ? ORDER BY rowid", (regime,)).fetchall()
+    return _without_empty(
+        {
+            **{key: row[key] for key in ("id", "name", "committee", "established_by", "verified", "summary", "notes")},
+            "aliases": _column(db, "SELECT alias FROM aliases WHERE regime = ? ORDER BY seq", regime),
+            "mandates": {
+                m["mandate"]: _without_empty({k: m[k] for k in ("name", "description", "category")}) for m in mandates
+            },
+            "events": _event_documents(db, regime),
+        }
+    )
+
+
+def test_every_bundled_regime_reads_back_as_its_json_export(bundled: list[Regime], tmp_path: Path) -> None:
+    with _opened(_database(bundled), tmp_path) as db:
+        assert _column(db, "SELECT id FROM regimes ORDER BY rowid") == [regime.id for regime in bundled]
+        for regime in bundled:
+            exported = json.loads(render_json.export(build_report(regime, AS_OF), chart=False))
+            assert _regime_document(db, regime.id) == exported, regime.id
+        counts = {table: _column(db, f"SELECT count(*) FROM {table}")[0] for table in ("events", "votes", "sources")}
+        assert counts == {
+            "events": sum(len(regime.events) for regime in bundled),
+            "votes": sum(len(event.votes) for regime in bundled for event in regime.events),
+            "sources": sum(len(event.sources) for regime in bundled for event in regime.events),
+        }
+
+
+def test_the_status_view_holds_what_expiry_json_shows(bundled: list[Regime], tmp_path: Path) -> None:
+    expected = [
+        record for regime in bundled for record in json.loads(render_json.expiry(build_report(regime, AS_OF).statuses))
+    ]
+    with _opened(_database(bundled), tmp_path) as db:
+        rows = db.execute("SELECT * FROM mandate_status ORDER BY rowid").fetchall()
+    shown = [
+        {
+            **{key: row[key] for key in ("regime", "mandate", "name", "status", "expires", "days_left", "set_by")},
+            "ended_by": None
+            if row["ended_by"] is None
+            else {
+                "date": row["ended_by_date"],
+                "kind": row["ended_by_kind"],
+                "document": row["ended_by"],
+                "vetoed_by": (row["vetoed_by"] or "").split(),
+            },
+            "dispute": row["dispute"],
+            "as_of": row["as_of"],
+        }
+        for row in rows
+    ]
+    assert shown == expected
+    mali = [row for row in shown if row["regime"] == "mali"]
+    assert [(r["mandate"], r["status"], r["expires"], r["ended_by"]["document"]) for r in mali] == [
+        ("measures", "lapsed", "2023-08-31", "S/2023/638"),
+        ("panel", "lapsed", "2023-09-30", "S/2023/638"),
+    ]
+
+
+def test_periods_are_the_mandates_periods(bundled: list[Regime], tmp_path: Path) -> None:
+    with _opened(_database(bundled), tmp_path) as db:
+        for regime in bundled:
+            for key in regime.mandates:
+                rows = db.execute(
+                    "SELECT starts, ends, events.document, events.date FROM periods JOIN events ON events.id = set_by"
+                    " WHERE periods.regime = ? AND mandate = ? ORDER BY seq",
+                    (regime.id, key),
+                ).fetchall()
+                assert [tuple(row) for row in rows] == [
+                    (p.start.isoformat(), p.end and p.end.isoformat(), p.set_by.document, p.set_by.date.isoformat())
+                    for p in periods(regime, key)
+                ]
+
+
+def test_the_same_data_gives_the_same_bytes(bundled: list[Regime], sample: Regime) -> None:
+    first = _database(bundled)
+    assert _database(bundled) == first
+    assert _database([replace(r) for r in bundled]) == first  # equal copies, not the same objects
+    assert _database(bundled, dt.date(2024, 1, 2)) != first  # the statuses hold the as-of date
+    assert renderer(ExportFormat.SQLITE).export(build_report(sample, AS_OF), True) == _database([sample])
+
+
+def test_plain_sqlite_only(bundled: list[Regime], tmp_path: Path) -> None:
+    content = _database(bundled)
+    assert content.startswith(b"SQLite format 3\x00")
+    with _opened(content, tmp_path) as db:
+        assert _column(db, "PRAGMA page_size") == [4096]
+        assert _column(db, "PRAGMA user_version") == [render_sqlite.SCHEMA_VERSION]
+        assert _column(db, "PRAGMA integrity_check") == ["ok"]
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert _column(db, "PRAGMA freelist_count") == [0]
+        tables = _column(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        assert tables == [
+            "aliases",
+            "deadlines",
+            "events",
+            "mandate_changes",
+            "mandates",
+            "penholders",
+            "periods",
+            "regimes",
+            "sources",
+            "statuses",
+            "vetoes",
+            "votes",
+        ]
+        assert _column(db, "SELECT name FROM sqlite_schema WHERE type = 'view'") == ["mandate_status"]
+        types: set[str] = set()
+        for table in [*tables, "mandate_status"]:
+            for column in _column(db, f"SELECT name FROM pragma_table_info('{table}')"):
+                found = _column(db, f'SELECT DISTINCT typeof("{column}") FROM "{table}"')
+                types.update(found)
+                if column in ("date", "established", "verified", "expires", "due", "starts", "ends", "as_of") or (
+                    column.endswith("_date")
+                ):
+                    values = _column(db, f'SELECT "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL')
+                    assert values and all(ISO_DATE.fullmatch(v) for v in values), (table, column)
+        assert types == {"text", "integer", "null"}
+
+
+def test_keys_and_indexes(tmp_path: Path, sample: Regime) -> None:
+    with _opened(_database([sample]), tmp_path) as db:
+        indexes = _column(db, "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        assert indexes == [
+            "deadlines_by_due",
+            "events_by_date",
+            "events_by_document",
+            "events_by_kind",
+            "events_by_regime_and_date",
+            "mandate_changes_by_expiry",
+            "mandate_changes_by_mandate",
+            "penholders_by_member",
+            "periods_by_end",
+            "statuses_by_status",
+            "vetoes_by_member",
+            "votes_by_member",
+        ]
+        references = {
+            (table, row["from"], row["table"])
+            for table in ("events", "votes", "mandate_changes", "periods", "statuses")
+            for row in db.execute(f"PRAGMA foreign_key_list('{table}')")
+        }
+        assert references == {
+            ("events", "regime", "regimes"),
+            ("votes", "event", "events"),
+            ("mandate_changes", "event", "events"),
+            ("mandate_changes", "regime", "mandates"),
+            ("mandate_changes", "mandate", "mandates"),
+            ("periods", "set_by", "events"),
+            ("periods", "regime", "mandates"),
+            ("periods", "mandate", "mandates"),
+            ("statuses", "set_by", "events"),
+            ("statuses", "ended_by", "events"),
+            ("statuses", "regime", "mandates"),
+            ("statuses", "mandate", "mandates"),
+        }
+
+
+def test_a_selection_of_events_still_exports_every_event(sample: Regime, tmp_path: Path) -> None:
+    # Periods and statuses point at the decisions behind them, which a --since would leave out.
+    report = build_report(sample, AS_OF, since=dt.date(2022, 1, 1))
+    with _opened(render_sqlite.database([report]), tmp_path) as db:
+        assert _column(db, "SELECT count(*) FROM events") == [len(sample.events)]
+
+
+def _readme_example() -> tuple[dt.date, str, str]:
+    """The README's SQLite example: the export's as-of date, the query, and the output shown."""
+    found = re.search(
+        r"```sh\nsanctions export --all --format sqlite --as-of (\S+) -o sanctions.db\n"
+        r"sqlite3 -header sanctions.db <<'SQL'\n(.*?)\nSQL\n```\n\n```\n(.*?)```",
+        README,
+        flags=re.S,
+    )
+    assert found, "README: the SQLite example is missing or changed shape"
+    return dt.date.fromisoformat(found[1]), found[2], found[3]
+
+
+def test_the_readme_query_shows_its_real_output(bundled: list[Regime], tmp_path: Path) -> None:
+    as_of, query, shown = _readme_example()
+    with _opened(_database(bundled, as_of), tmp_path) as db:
+        cursor = db.execute(query)
+        rows = cursor.fetchall()
+        header = [column[0] for column in cursor.description]
+    # As `sqlite3 -header` prints it: "|" between values, NULL as nothing.
+    lines = ["|".join(header), *("|".join("" if v is None else str(v) for v in row) for row in rows)]
+    assert shown == "".join(line + "\n" for line in lines)
+    assert "S/2023/638" in shown
+
+
+@pytest.mark.parametrize("table", ["regimes", "events", "votes", "mandate_status"])
+def test_an_empty_selection_is_still_a_database(table: str, tmp_path: Path) -> None:
+    with _opened(render_sqlite.database([]), tmp_path) as db:
+        assert _column(db, f"SELECT count(*) FROM {table}") == [0]
