@@ -715,8 +715,23 @@ _NEEDS_FILE = "--format sqlite writes a database file: give it with -o FILE"
             ["export", "mali", "-f", "sqlite", "-o", "x.db", "--since", "2020-01-01"],
             "--since and --until do not apply to --format sqlite: it holds every event, select with SQL",
         ),
+        (["export", "mali", "-f", "json", "--excel"], "--excel applies to --format csv only"),
     ],
 )
-def test_sqlite_usage_errors(args: list[str], message: str, tmp_path: Path) -> None:
+def test_sqlite_excel_and_calendar_usage_errors(args: list[str], message: str, tmp_path: Path) -> None:
     assert run(*args) == (2, "", f"sanctions: error: {message}\n")
     assert not Path("x.db").exists()
+
+
+def test_export_csv_for_excel(tmp_path: Path) -> None:
+    text = (Path(SAMPLE) / "testland.yaml").read_text(encoding="utf-8")
+    (tmp_path / "testland.yaml").write_text(
+        text.replace("title: Panel renewed", "title: Comité renouvelé — تجديد الفريق"), encoding="utf-8"
+    )
+    target = tmp_path / "testland.csv"
+    assert run("export", "testland", "-f", "csv", "--excel", "-o", str(target), "--data", str(tmp_path))[0] == 0
+    content = target.read_bytes()
+    assert content.startswith(b"\xef\xbb\xbfregime,date,kind,document,")
+    assert "Comité renouvelé — تجديد الفريق" in content.decode("utf-8")
+    result = runner.invoke(app, ["export", "testland", "-f", "csv", "--data", str(tmp_path)])
+    assert result.stdout_bytes.startswith(b"regime,date,")  # no mark unless asked for

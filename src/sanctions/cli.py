@@ -458,6 +458,9 @@ def export(
     since: SinceOption = None,
     until: UntilOption = None,
     no_chart: Annotated[bool, typer.Option("--no-chart", help="Leave the Mermaid chart out of markdown.")] = False,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV for Excel: start with a UTF-8 byte order mark so accents survive.")
+    ] = False,
     as_of: AsOfOption = "today",
     data: DataOption = None,
 ) -> None:
@@ -468,6 +471,8 @@ def export(
 
     Example: sanctions export mali --format markdown -o mali.md
     """
+    from functools import partial
+
     from sanctions.catalogue import find_regime
     from sanctions.errors import UsageError
     from sanctions.files import write_all, write_atomically
@@ -476,6 +481,8 @@ def export(
 
     if all_regimes == (regime is not None):
         raise UsageError("name one regime to export, or use --all with -o FOLDER")
+    if excel and fmt is not ExportFormat.CSV:
+        raise UsageError("--excel applies to --format csv only")
     first, last = _window(since, until)
     if fmt is ExportFormat.SQLITE:
         if output in (None, "-"):
@@ -494,7 +501,7 @@ def export(
         if regime is None:
             streams.say(f"wrote {inert(str(output))}")
         return
-    render = renderer(fmt).export
+    render = partial(renderer(fmt).export, excel=True) if excel else renderer(fmt).export
 
     def text_of(chosen: "Regime") -> str:
         return str(render(build_report(chosen, day, first, last), not no_chart))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from dataclasses import replace
 
 import pytest
@@ -159,3 +160,46 @@ def test_exports_end_with_a_newline(sample: Regime, fmt: str) -> None:
     from sanctions.render import ExportFormat, renderer
 
     assert renderer(ExportFormat(fmt)).export(build_report(sample, AS_OF), True).endswith("\n")
+
+
+def test_csv_columns_are_the_json_event_fields_with_the_vote_spread(sample: Regime) -> None:
+    (record,) = json.loads(render_json.timeline(sample, [sample.events[2]]))
+    fields = [name for key in record for name in (("in_favour", "against", "abstaining") if key == "vote" else (key,))]
+    assert list(render_csv.COLUMNS) == fields
+    rows = list(csv.reader(io.StringIO(render_csv.export(build_report(sample, AS_OF), chart=False), newline="")))
+    veto = dict(zip(rows[0], rows[3], strict=True))
+    assert {key: veto[key] for key in ("in_favour", "against", "abstaining")} == {
+        key: str(value) for key, value in record["vote"].items()
+    }
+    assert (veto["votes"], veto["would_have_set"], veto["dispute"]) == (
+        "RU=against; CN=abstain",
+        "panel=2023-01-31",
+        "",
+    )
+
+
+def test_csv_free_text_lists_one_item_per_line(sample: Regime) -> None:
+    event = replace(
+        sample.events[1],
+        sources=("S/2020/600 draft and the letters, dated 30 June 2020", "https://example.org/b"),
+        deadlines={"final report; panel": dt.date(2021, 12, 15), "midterm": dt.date(2021, 6, 15)},
+        dispute="RU, CN",
+    )
+    rows = list(
+        csv.reader(io.StringIO(render_csv.export(build_report(replace(sample, events=(event,)), AS_OF), False)))
+    )
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["sources"] == "S/2020/600 draft and the letters, dated 30 June 2020\nhttps://example.org/b"
+    assert row["deadlines"] == "final report; panel=2021-12-15\nmidterm=2021-06-15"
+    assert row["dispute"] == "RU, CN"
+
+
+def test_csv_for_excel_starts_with_a_byte_order_mark_and_keeps_every_letter(sample: Regime) -> None:
+    title = "Comité des sanctions — لجنة الجزاءات\u200f"  # accents, Arabic, a right-to-left mark
+    regime = replace(sample, events=(replace(sample.events[0], title=title),))
+    plain = render_csv.export(build_report(regime, AS_OF), chart=False)
+    excel = render_csv.export(build_report(regime, AS_OF), chart=False, excel=True)
+    assert excel == "\ufeff" + plain and not plain.startswith("\ufeff")
+    assert excel.encode("utf-8").startswith(b"\xef\xbb\xbfregime,date,")
+    rows = list(csv.reader(io.StringIO(excel.encode("utf-8").decode("utf-8-sig"), newline="")))
+    assert rows[0][0] == "regime" and dict(zip(rows[0], rows[1], strict=True))["title"] == title

@@ -1,4 +1,4 @@
-"""CSV export: one row per event, RFC 4180, safe to open in a spreadsheet."""
+"""CSV export: one row per event, RFC 4180, safe to open in a spreadsheet, Excel included."""
 
 from __future__ import annotations
 
@@ -34,8 +34,12 @@ COLUMNS = (
     "lapses",
     "sources",
     "notes",
+    "dispute",
+    "deadlines",
 )
 _FORMULA = ("=", "+", "-", "@")
+#: Excel reads a CSV file as the system's code page unless it starts with a UTF-8 byte order mark.
+BOM = "\ufeff"
 
 
 def neutralise(cell: str) -> str:
@@ -44,8 +48,8 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.lstrip().startswith(_FORMULA) else cell
 
 
-def _pairs(expiries: dict[str, Expiry]) -> str:
-    return "; ".join(f"{k}={v.isoformat() if isinstance(v, dt.date) else v}" for k, v in expiries.items())
+def _pairs(expiries: dict[str, Expiry], separator: str = "; ") -> str:
+    return separator.join(f"{k}={v.isoformat() if isinstance(v, dt.date) else v}" for k, v in expiries.items())
 
 
 def _row(regime: Regime, event: Event) -> list[str]:
@@ -68,14 +72,19 @@ def _row(regime: Regime, event: Event) -> list[str]:
         _pairs(event.sets),
         _pairs(event.would_have_set),
         " ".join(event.lapses),
-        " ".join(event.sources),
+        # Sources and deadline labels are free text, with blanks and semicolons: one per line.
+        "\n".join(event.sources),
         event.notes,
+        event.dispute,
+        _pairs(dict(event.deadlines), "\n"),
     ]
 
 
-def export(report: Report, chart: bool) -> str:
-    """The events as CSV with a header row, CRLF line ends, UTF-8 text."""
+def export(report: Report, chart: bool, *, excel: bool = False) -> str:
+    """The events as CSV with a header row, CRLF line ends, UTF-8 text; for Excel, after a byte order mark."""
     buffer = io.StringIO()
+    if excel:
+        buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for event in report.events:
