@@ -211,7 +211,7 @@ def test_expiry_ics() -> None:
     result = runner.invoke(app, ["expiry", "mali", "--as-of", "2023-09-15", "-f", "ics"])
     assert result.exit_code == 0
     assert result.stdout_bytes.startswith(b"BEGIN:VCALENDAR\r\n")
-    assert result.stdout_bytes.count(b"BEGIN:VEVENT") == 2 + 6  # two expiries, six report deadlines
+    assert result.stdout_bytes.count(b"BEGIN:VEVENT") == 2  # two expiries; report deadlines only with --deadlines
     assert b"UID:mali.panel@sanctions\r\n" in result.stdout_bytes
 
 
@@ -716,6 +716,12 @@ _NEEDS_FILE = "--format sqlite writes a database file: give it with -o FILE"
             "--since and --until do not apply to --format sqlite: it holds every event, select with SQL",
         ),
         (["export", "mali", "-f", "json", "--excel"], "--excel applies to --format csv only"),
+        (["expiry", "--alarm", "7d"], "--alarm and --deadlines apply to --format ics only"),
+        (["expiry", "-f", "json", "--deadlines"], "--alarm and --deadlines apply to --format ics only"),
+        (
+            ["expiry", "-f", "ics", "--alarm", "3m"],
+            "'3m' is not an alarm: expected days or weeks before the expiry, like 30d or 2w, or none",
+        ),
     ],
 )
 def test_sqlite_excel_and_calendar_usage_errors(args: list[str], message: str, tmp_path: Path) -> None:
@@ -735,3 +741,47 @@ def test_export_csv_for_excel(tmp_path: Path) -> None:
     assert "Comité renouvelé — تجديد الفريق" in content.decode("utf-8")
     result = runner.invoke(app, ["export", "testland", "-f", "csv", "--data", str(tmp_path)])
     assert result.stdout_bytes.startswith(b"regime,date,")  # no mark unless asked for
+
+
+def _ics_uids(args: list[str]) -> list[str]:
+    import icalendar
+
+    result = runner.invoke(app, ["expiry", "-f", "ics", *args])
+    assert result.exit_code == 0, result.stderr
+    return [str(event["UID"]) for event in icalendar.Calendar.from_ical(result.stdout).walk("VEVENT")]
+
+
+def test_expiry_ics_within_keeps_the_expiries_the_json_shows_in_the_window() -> None:
+    code, out, _ = run("expiry", "--as-of", "2024-04-01", "--within", "6m", "-f", "json")
+    assert code == 0
+    expected = [
+        f"{r['regime']}.{r['mandate']}@sanctions"
+        for r in json.loads(out)
+        if r["expires"] and "2024-04-01" <= r["expires"] <= "2024-10-01"
+    ]
+    assert "dprk.panel@sanctions" in expected and "mali.panel@sanctions" not in expected
+    assert _ics_uids(["--as-of", "2024-04-01", "--within", "6m"]) == expected
+    everything = _ics_uids(["--as-of", "2024-04-01"])
+    assert set(expected) < set(everything) and "mali.panel@sanctions" in everything
+
+
+def test_expiry_ics_alarms_and_deadlines() -> None:
+    result = runner.invoke(app, ["expiry", "dprk", "--as-of", "2024-04-01", "-f", "ics", "--alarm", "2w"])
+    feed = result.stdout_bytes.decode("utf-8")
+    assert result.exit_code == 0
+    assert feed.count("BEGIN:VALARM") == 1 and "TRIGGER:-P14D\r\n" in feed
+    unfolded = feed.replace("\r\n ", "")
+    assert "SUMMARY:Democratic People's Republic of Korea: Panel of Experts expires\r\n" in unfolded
+    silent = runner.invoke(app, ["expiry", "dprk", "--as-of", "2024-04-01", "-f", "ics", "--alarm", "none"]).stdout
+    assert "VALARM" not in silent
+    assert len(_ics_uids(["mali", "--as-of", "2023-09-15", "--deadlines"])) == 2 + 6  # two expiries, six deadlines
+
+
+def test_no_control_character_from_a_deadline_label_reaches_the_feed(tmp_path: Path) -> None:
+    _hostile_regime(tmp_path)
+    args = ["expiry", "--as-of", "2021-12-15", "-f", "ics", "--deadlines", "--data", str(tmp_path)]
+    result = runner.invoke(app, args)
+    feed = result.stdout_bytes.decode("utf-8").replace("\r\n ", "")
+    assert result.exit_code == 0
+    assert "SUMMARY:Testland]0\\;pwned[2J2Jevil: final report]0\\;pwned[2J2Jevil due\r\n" in feed
+    assert _RAW.findall(feed.replace("\r\n", "\n")) == []

@@ -297,27 +297,54 @@ def expiry(
     ] = None,
     as_of: AsOfOption = "today",
     within: Annotated[
-        str, typer.Option("--within", help="Alert window: expiries this close count as expiring (90d, 6w, 3m, 1y).")
-    ] = "60d",
+        Optional[str],
+        typer.Option(
+            "--within",
+            help="Alert window: expiries this close count as expiring (90d, 6w, 3m, 1y; default 60d)."
+            " With --format ics, only the expiries in it are in the feed.",
+            show_default=False,
+        ),
+    ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Exit 3 if any mandate expires within the window (for cron and CI).")
+    ] = False,
+    alarm: Annotated[
+        Optional[str],
+        typer.Option(
+            "--alarm",
+            help="ics: a reminder this long before each expiry still to come (30d, 2w), or 'none' (default 30d).",
+            show_default=False,
+        ),
+    ] = None,
+    deadlines: Annotated[
+        bool, typer.Option("--deadlines", help="ics: add the report deadlines that decisions set.")
     ] = False,
     data: DataOption = None,
     fmt: Annotated[ExpiryFormat, typer.Option("--format", "-f", help="Output format.")] = ExpiryFormat.TABLE,
 ) -> None:
     """Show every mandate's expiry as of a date, soonest first, with days left.
 
+    --format ics: a calendar feed of the dated expiries (with --within, only those in the window).
+
     Example: sanctions expiry dprk --as-of 2024-04-01 --within 3m --check
     """
     from sanctions.catalogue import select
     from sanctions.dates import later, parse_period
-    from sanctions.mandates import expiries, needs_alert
+    from sanctions.mandates import DEFAULT_WINDOW_DAYS, expiries, needs_alert
     from sanctions.render import renderer
 
+    if fmt is not ExpiryFormat.ICS and (alarm is not None or deadlines):
+        raise UsageError("--alarm and --deadlines apply to --format ics only")
     day = _date(as_of) or _today()
-    horizon = later(day, parse_period(within))
+    horizon = later(day, parse_period(within or f"{DEFAULT_WINDOW_DAYS}d"))
     statuses = expiries(select(_regimes(ctx, data, "mandates"), regime), day, horizon)
-    _emit(renderer(fmt).expiry(statuses))
+    if fmt is ExpiryFormat.ICS:
+        from sanctions.render import ics
+
+        before = ics.parse_alarm(alarm or ics.DEFAULT_ALARM)
+        _emit(ics.expiry(statuses, until=None if within is None else horizon, alarm=before, deadlines=deadlines))
+    else:
+        _emit(renderer(fmt).expiry(statuses))
     if check and needs_alert(statuses):
         raise typer.Exit(3)
 
