@@ -36,6 +36,7 @@ COLUMNS = (
     "notes",
     "dispute",
     "deadlines",
+    "sourcing",
 )
 _FORMULA = ("=", "+", "-", "@")
 #: Excel reads a CSV file as the system's code page unless it starts with a UTF-8 byte order mark.
@@ -77,6 +78,7 @@ def _row(regime: Regime, event: Event) -> list[str]:
         event.notes,
         event.dispute,
         _pairs(dict(event.deadlines), "\n"),
+        event.sourcing.value,
     ]
 
 
