@@ -83,8 +83,24 @@ def test_bad_date_is_a_usage_error() -> None:
     assert code == 2
     assert (
         err == "sanctions: error: 'yesterday-ish' is not a date: "
-        "expected a date like 2024-04-30, '30 June 2021' or 'today'\n"
+        "expected a date like 2024-04-30, '30 June 2021', 'today', 'in 90 days' or 'last friday'\n"
     )
+
+
+def test_an_ambiguous_date_is_refused_with_both_readings() -> None:
+    assert run("expiry", "dprk", "--as-of", "01/02/2024") == (
+        2,
+        "",
+        "sanctions: error: '01/02/2024' could be 1 February or 2 January 2024: write 2024-02-01 or 2024-01-02\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "option"), [("timeline", "--since"), ("timeline", "--until"), ("expiry", "--as-of")]
+)
+def test_date_options_show_the_date_metavar(command: str, option: str) -> None:
+    _, out, _ = run(command, "--help")
+    assert re.search(rf"{option} +DATE ", out)
 
 
 def test_unknown_format_is_a_usage_error() -> None:

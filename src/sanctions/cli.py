@@ -104,10 +104,20 @@ DataOption = Annotated[
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 SinceOption = Annotated[
-    Optional[str], typer.Option("--since", help="Only events on or after this date (2023-01-01, '30 June 2021').")
+    Optional[str],
+    typer.Option(
+        "--since", metavar="DATE", help="Only events on or after this date (2023-01-01, '30 June 2021', '2 years ago')."
+    ),
 ]
-UntilOption = Annotated[Optional[str], typer.Option("--until", help="Only events on or before this date.")]
-AsOfOption = Annotated[str, typer.Option("--as-of", help="The date to judge status on (ISO, '30 June 2021', today).")]
+UntilOption = Annotated[
+    Optional[str], typer.Option("--until", metavar="DATE", help="Only events on or before this date.")
+]
+AsOfOption = Annotated[
+    str,
+    typer.Option(
+        "--as-of", metavar="DATE", help="The date to judge status on (2024-04-30, '30 June 2021', 'in 90 days')."
+    ),
+]
 
 
 def _version(show: bool) -> None:
