@@ -1,12 +1,19 @@
-"""Find a regime by the names people use: id, alias or establishing resolution number."""
+"""Find a regime by the names people use: id, alias, name, committee or establishing resolution."""
 
 from __future__ import annotations
 
 import difflib
+import re
 
-from sanctions.errors import UnknownRegimeError
+from sanctions.errors import UnknownRegimeError, UsageError
 from sanctions.model import Regime
 from sanctions.symbols import RESOLUTION
+
+# What people type for a resolution: 2374, S/RES/2374, 2374 (2017), S/RES/2374 (2017),
+# resolution 2374, and for its committee: 1718 Committee.
+_TYPED_RESOLUTION = re.compile(r"(?:s/res/|resolution |res\. ?)?(\d{1,4})(?: ?\((\d{4})\))?(?: committee)?")
+_SEPARATORS = re.compile(r"[\s_-]+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 def names_of(regime: Regime) -> tuple[str, ...]:
@@ -16,14 +23,73 @@ def names_of(regime: Regime) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*regime.names, *number)))
 
 
+def _key(text: str) -> str:
+    """A name as it is compared: case, spacing, hyphens, curly apostrophes and a leading 'the' do not count."""
+    words = [word for word in _SEPARATORS.split(text.translate(_APOSTROPHES).casefold()) if word]
+    if words[:1] == ["the"] and len(words) > 1:
+        words = words[1:]
+    return "-".join(words)
+
+
+def _index(regimes: list[Regime]) -> dict[str, Regime]:
+    """Every name a regime answers to; an id or alias wins over another regime's name or committee."""
+    index: dict[str, Regime] = {}
+    for names in (names_of, lambda regime: (regime.name,), lambda regime: (regime.committee,)):
+        for regime in regimes:
+            for name in names(regime):
+                index.setdefault(_key(name), regime)
+    return index
+
+
+def _cited(regime: Regime, number: str) -> list[str]:
+    """The symbols of resolution `number` the regime's own data gives (with their years)."""
+    prefix = f"S/RES/{number} ("
+    documents = (regime.established_by, *(event.document for event in regime.events))
+    return list(dict.fromkeys(document for document in documents if document.startswith(prefix)))
+
+
 def find_regime(regimes: list[Regime], name: str) -> Regime:
-    """The regime a user means; never a path, only a name the data declares."""
-    wanted = name.strip().lower()
-    index = {alias: regime for regime in regimes for alias in names_of(regime)}
+    """The regime a user means; never a path, only a name the data declares.
+
+    A regime answers to its id and aliases, its name and its committee's name (in any case, with
+    spaces or hyphens), and to the number of its establishing resolution or of a numeric alias in
+    any usual form; a year, when given, must be the resolution's. A later resolution of a regime
+    is not a name for it (a new renewal must not change what names work), but the error says
+    which regime adopted it.
+    """
+    index = _index(regimes)
+    wanted = _key(name)
     if wanted in index:
         return index[wanted]
+    typed = _TYPED_RESOLUTION.fullmatch(" ".join(name.casefold().split()).removeprefix("the "))
+    if typed is not None:
+        number, year = typed.group(1), typed.group(2)
+        if number in index:
+            regime = index[number]
+            symbols = _cited(regime, number)
+            if year is None or not symbols or f"S/RES/{number} ({year})" in symbols:
+                return regime
+            raise UsageError(
+                f"unknown regime '{name}' — resolution {number} is {' or '.join(symbols)}: did you mean '{regime.id}'?"
+            )
+        _refuse_later_resolution(regimes, name, number)
     close = difflib.get_close_matches(wanted, list(index), n=1, cutoff=0.6)
     raise UnknownRegimeError(name, index[close[0]].id if close else None)
+
+
+def _refuse_later_resolution(regimes: list[Regime], name: str, number: str) -> None:
+    """Name the regime, or regimes, whose data cites resolution `number`, if any does."""
+    adopted = {regime.id: (regime, symbols) for regime in regimes if (symbols := _cited(regime, number))}
+    if len(adopted) == 1:
+        ((regime_id, (regime, symbols)),) = adopted.items()
+        raise UsageError(
+            f"unknown regime '{name}' — {' and '.join(symbols)} is a later decision of '{regime_id}', "
+            f"established by {regime.established_by}: did you mean '{regime_id}'?"
+        )
+    if adopted:
+        raise UsageError(
+            f"unknown regime '{name}' — resolution {number} is a decision of {', '.join(adopted)}: name one"
+        )
 
 
 def select(regimes: list[Regime], names: list[str] | None) -> list[Regime]:
