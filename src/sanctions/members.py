@@ -60,18 +60,70 @@ def member_name(code: str) -> str:
 
 
 def find_member(text: str) -> str | None:
-    """The code a user means by 'RU', 'ru', 'Russia' or 'Russian Federation'."""
-    wanted = text.strip().casefold()
-    names = _iso_names()
-    if wanted.upper() in names:
+    """The code a user means: 'RU', 'ru', 'RUS', 'Russia', 'Russian Federation', 'UK', 'U.S.', 'Britain'."""
+    wanted = _member_key(text)
+    if wanted.upper() in _iso_names():
         return wanted.upper()
+    return _member_index().get(wanted)
+
+
+# Names people use for Council members that neither ISO 3166 nor our short names give.
+_COMMON_NAMES = {
+    "uk": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "america": "US",
+    "soviet union": "SU",
+    "union of soviet socialist republics": "SU",
+    "east germany": "DD",
+    "west germany": "DE",
+    "turkey": "TR",
+    "ivory coast": "CI",
+}
+_FOLDED = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", ".": None})
+
+
+def _member_key(text: str) -> str:
+    """A member's name as compared: case, accents, dots (U.S.), spacing and a leading 'the' do not count."""
+    import unicodedata
+
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    words = bare.translate(_FOLDED).casefold().split()
+    if words[:1] == ["the"] and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
+
+
+@cache
+def _member_index() -> dict[str, str]:
+    """Every name and three-letter code a member answers to, by `_member_key`; current names first."""
     import pycountry
 
-    for code, name in names.items():
-        if name.casefold() == wanted:
-            return code
-    for country in (*pycountry.countries, *pycountry.historic_countries):
-        forms = (country.name, getattr(country, "official_name", ""), getattr(country, "common_name", ""))
-        if wanted in (form.casefold() for form in forms if form):
-            return str(country.alpha_2)
-    return None
+    index: dict[str, str] = {}
+    for code, name in _iso_names().items():
+        index.setdefault(_member_key(name), code)
+    for name, code in _COMMON_NAMES.items():
+        index.setdefault(name, code)
+    for country in pycountry.countries:
+        for form in (
+            country.alpha_3,
+            country.name,
+            *(getattr(country, f, "") for f in ("official_name", "common_name")),
+        ):
+            if form:
+                index.setdefault(_member_key(form), country.alpha_2)
+    for historic in pycountry.historic_countries:
+        # "USSR, Union of Soviet Socialist Republics": the name before the comma is the one people use.
+        for form in (historic.alpha_3, historic.name, historic.name.split(",")[0]):
+            index.setdefault(_member_key(form), historic.alpha_2)
+    return index
+
+
+def veto_hint(code: str) -> str | None:
+    """Why a member asked for its vetoes has none to list, when it holds no permanent seat; else None."""
+    if code in PERMANENT:
+        return None
+    return (
+        f"{member_name(code)} ({code}) is not a permanent member and has no veto: "
+        f"'sanctions votes REGIME --member {code}' shows how it voted"
+    )

@@ -1,0 +1,65 @@
+"""Council members by the codes and names people type, and the hint for a member without a veto."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctions.members import find_member, veto_hint
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("RU", "RU"),
+        ("ru", "RU"),
+        ("RUS", "RU"),
+        ("Russia", "RU"),
+        ("Russian Federation", "RU"),
+        ("russian  federation", "RU"),
+        ("UK", "GB"),
+        ("U.K.", "GB"),
+        ("the UK", "GB"),
+        ("GBR", "GB"),
+        ("Britain", "GB"),
+        ("Great Britain", "GB"),
+        ("United Kingdom", "GB"),
+        ("United Kingdom of Great Britain and Northern Ireland", "GB"),
+        ("USA", "US"),
+        ("usa", "US"),
+        ("U.S.", "US"),
+        ("U.S.A.", "US"),
+        ("the United States", "US"),
+        ("United States of America", "US"),
+        ("America", "US"),
+        ("China", "CN"),
+        ("People's Republic of China", "CN"),
+        ("France", "FR"),
+        ("French Republic", "FR"),
+        ("Soviet Union", "SU"),
+        ("USSR", "SU"),
+        ("SU", "SU"),
+        ("Yugoslavia", "YU"),
+        ("Japan", "JP"),
+        ("Saint Vincent and the Grenadines", "VC"),
+        ("Cote d\u2019Ivoire", "CI"),
+        ("Turkey", "TR"),
+    ],
+)
+def test_members_people_type(typed: str, code: str) -> None:
+    assert find_member(typed) == code
+
+
+@pytest.mark.parametrize("typed", ["atlantis", "", "U", "Korea"])
+def test_unknown_members(typed: str) -> None:
+    assert find_member(typed) is None
+
+
+@pytest.mark.parametrize("code", ["CN", "FR", "GB", "RU", "US", "SU"])
+def test_a_permanent_member_needs_no_hint(code: str) -> None:
+    assert veto_hint(code) is None
+
+
+def test_a_non_permanent_member_is_told_why_it_has_no_vetoes() -> None:
+    assert veto_hint("JP") == (
+        "Japan (JP) is not a permanent member and has no veto: 'sanctions votes REGIME --member JP' shows how it voted"
+    )
