@@ -252,14 +252,14 @@ def test_vetoes_json() -> None:
     code, out, _ = run("vetoes", "mali", "dprk", "--member", "russia", "--since", "2023-01-01", "-f", "json")
     assert code == 0
     rows = json.loads(out)
-    assert [(r["regime"], r["draft"], r["document"]) for r in rows] == [
-        ("mali", "S/2023/638", "S/2023/638"),
-        ("dprk", None, "SC/15648"),  # a press release, not the draft's own symbol
+    assert [(r["regime"], r["kind"], r["draft"], r["document"]) for r in rows] == [
+        ("mali", "veto", "S/2023/638", "S/2023/638"),
+        ("dprk", "veto", None, "SC/15648"),  # a press release, not the draft's own symbol
     ]
     dprk = rows[1]
     assert dprk["vote"] == {"in_favour": 13, "against": 1, "abstaining": 1}
     assert dprk["would_have_set"] == {"panel": "2025-04-30"}
-    assert dprk["consequence"] == [
+    assert dprk["consequences"] == [
         {"mandate": "panel", "name": "Panel of Experts", "outcome": "lapsed", "date": "2024-04-30", "by": None}
     ]
     assert dprk["failed_without_veto"] is False and dprk["penholders"] == ["US"]
@@ -274,12 +274,14 @@ def test_unknown_member() -> None:
 def test_votes_by_member_name() -> None:
     code, out, _ = run("votes", "mali", "--member", "Japan", "-f", "json")
     assert code == 0
-    result = json.loads(out)
-    assert [v["document"] for v in result["votes"]] == ["S/RES/2374 (2017)", "S/2023/638", "S/PV.9408"]
-    derived = {"yes": 2, "against": 0, "abstain": 0, "absent": 0}
-    assert result["totals"] == {
-        "JP": {"name": "Japan", "yes": 2, "against": 1, "abstain": 0, "absent": 0, "derived": derived}
-    }
+    positions = [
+        (v["document"], v["kind"], v["votes"].get("JP"), v["derived_votes"].get("JP")) for v in json.loads(out)
+    ]
+    assert positions == [
+        ("S/RES/2374 (2017)", "established", None, "yes"),
+        ("S/2023/638", "veto", None, "yes"),
+        ("S/PV.9408", "failed-draft", "against", None),
+    ]
 
 
 def test_votes_table_names_members() -> None:

@@ -1,4 +1,4 @@
-"""The JSON Schema editors use agrees with the loader on the bundled and sample files."""
+"""The JSON Schemas hold: the regime-file schema agrees with the loader, each output schema with its command."""
 
 from __future__ import annotations
 
@@ -39,3 +39,112 @@ def test_schema_rejects_an_unknown_kind() -> None:
     document["events"][0]["kind"] = "extended"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document, SCHEMA)
+
+
+# The JSON output of every command, checked against its schema in schema/ on the bundled data, the
+# sample and the broken files, on dates that give every mandate status.
+SAMPLE = str(ROOT / "tests" / "data" / "sample")
+BROKEN = str(ROOT / "tests" / "data" / "broken")
+OUTPUT_SCHEMAS = {
+    path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8"))
+    for path in sorted((ROOT / "schema").glob("*.schema.json"))
+    if path.name != "regime.schema.json"
+}
+AS_OF = ["1999-01-01", "2016-01-20", "2023-09-15", "2024-04-01", "2025-10-01", "today"]
+CHANGE_WINDOWS = [("2016-01-01", "2016-02-01"), ("2023-08-01", "2024-05-01"), ("2025-01-01", "today")]
+
+
+def _bundled_ids() -> list[str]:
+    return [path.stem for path in regime_files(data_dir())]
+
+
+def _runs() -> list[tuple[str, list[str]]]:
+    runs = [("validate", ["validate"]), ("validate", ["validate", "--data", SAMPLE])]
+    runs += [("validate", ["validate", "--data", BROKEN])]
+    for data in ([], ["--data", SAMPLE]):
+        runs += [("regimes", ["regimes", "--as-of", day, *data]) for day in AS_OF]
+        runs += [("expiry", ["expiry", "--as-of", day, "--within", "1y", *data]) for day in AS_OF]
+        runs += [("vetoes", ["vetoes", *data]), ("vetoes", ["vetoes", "--member", "RU", *data])]
+    for regime in _bundled_ids():
+        runs += [("timeline", ["timeline", regime]), ("votes", ["votes", regime])]
+    runs += [
+        ("timeline", ["timeline", "testland", "--data", SAMPLE]),
+        ("votes", ["votes", "testland", "--data", SAMPLE]),
+    ]
+    runs += [("votes", ["votes", "mali", "--member", "JP"])]
+    runs += [("changes", ["changes", "--since", since, "--until", until]) for since, until in CHANGE_WINDOWS]
+    runs += [("changes", ["changes", "--since", "2021-01-01", "--until", "2022-06-01", "--data", SAMPLE])]
+    return runs
+
+
+def test_every_command_with_json_output_has_a_schema() -> None:
+    from sanctions.cli import app
+
+    with_json = {command.callback.__name__ for command in app.registered_commands} - {"chart", "export"}  # type: ignore[union-attr]
+    assert set(OUTPUT_SCHEMAS) == with_json
+
+
+@pytest.mark.parametrize("schema", [*OUTPUT_SCHEMAS.values(), SCHEMA], ids=[*OUTPUT_SCHEMAS, "regime"])
+def test_schemas_are_valid_and_closed(schema: dict[str, Any]) -> None:
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    pending: list[Any] = [schema]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            if "properties" in node:
+                assert node.get("additionalProperties") is False, node
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+
+
+def test_shared_definitions_agree_across_schemas() -> None:
+    seen: dict[str, tuple[str, Any]] = {}
+    for name, schema in [*OUTPUT_SCHEMAS.items(), ("regime", SCHEMA)]:
+        for definition, body in schema.get("$defs", {}).items():
+            first = seen.setdefault(definition, (name, body))
+            assert body == first[1], f"$defs/{definition} differs between {first[0]} and {name}"
+
+
+@pytest.mark.parametrize(
+    ("command", "args"), _runs(), ids=lambda value: " ".join(value) if isinstance(value, list) else value
+)
+def test_json_output_matches_its_schema(command: str, args: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    from sanctions.cli import app
+
+    result = CliRunner().invoke(app, [*args, "--format", "json"])
+    assert result.exit_code in (0, 1), result.stderr
+    output = json.loads(result.stdout)
+    jsonschema.validate(output, OUTPUT_SCHEMAS[command], format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    if command != "validate":
+        assert output, f"{args} printed nothing to check"
+
+
+def test_the_output_schemas_refuse_an_unknown_field() -> None:
+    from typer.testing import CliRunner
+
+    from sanctions.cli import app
+
+    (row, *_) = json.loads(CliRunner().invoke(app, ["vetoes", "mali", "--format", "json"]).stdout)
+    row["drafted"] = row["document"]
+    with pytest.raises(jsonschema.ValidationError, match="'drafted' was unexpected"):
+        jsonschema.validate([row], OUTPUT_SCHEMAS["vetoes"])
+
+
+def test_the_runs_reach_every_status_the_schemas_name() -> None:
+    from typer.testing import CliRunner
+
+    from sanctions.cli import app
+
+    mandate, regime = set(), set()
+    for command, args in _runs():
+        if command == "regimes":
+            rows = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)
+            regime |= {row["status"] for row in rows}
+            mandate |= {status["status"] for row in rows for status in row["mandates"]}
+    schema = OUTPUT_SCHEMAS["regimes"]
+    assert regime == set(schema["items"]["properties"]["status"]["enum"])
+    assert mandate == set(schema["$defs"]["mandate_status"]["properties"]["status"]["enum"])

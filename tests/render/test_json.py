@@ -10,6 +10,8 @@ from sanctions.mandates import summarise
 from sanctions.model import Location, Regime
 from sanctions.render import ExpiryFormat, Format, renderer
 from sanctions.render import json as render_json
+from sanctions.vetoes import failed_drafts
+from sanctions.votes import recorded_votes
 
 VETO = """\
 [
@@ -102,3 +104,62 @@ def test_every_event_says_how_it_is_sourced(sample: Regime) -> None:
 
 def test_exports_leave_the_computed_sourcing_out(sample: Regime) -> None:
     assert all("sourcing" not in event for event in render_json.regime_document(sample)["events"])
+
+
+def test_vetoes_use_the_timeline_field_names(sample: Regime) -> None:
+    (row,) = json.loads(render_json.vetoes(failed_drafts([sample])))
+    assert row == {
+        "regime": "testland",
+        "date": "2022-01-25",
+        "kind": "veto",
+        "draft": "S/2022/10",
+        "document": "S/2022/10",
+        "meeting": "S/PV.9100",
+        "title": "Renewal [bold red]vetoed[/] | <b>*x*</b>",
+        "vote": {"in_favour": 13, "against": 1, "abstaining": 1},
+        "votes": {"RU": "against", "CN": "abstain"},
+        "vetoed_by": ["RU"],
+        "penholders": ["FR"],
+        "would_have_set": {"panel": "2023-01-31"},
+        "consequences": [
+            {"mandate": "panel", "name": "Panel of Experts", "outcome": "lapsed", "date": "2022-01-31", "by": None}
+        ],
+        "followed_by": [],
+        "failed_without_veto": False,
+        "sources": ["https://example.org/veto"],
+    }
+    timeline = json.loads(render_json.timeline(sample, [sample.events[2]]))[0]
+    assert {key: timeline[key] for key in row if key in timeline} == {key: row[key] for key in row if key in timeline}
+
+
+def test_votes_are_an_array_of_records(sample: Regime) -> None:
+    assert json.loads(render_json.votes(sample, recorded_votes(sample, "CN"), "CN")) == [
+        {
+            "regime": "testland",
+            "date": "2020-01-10",
+            "kind": "established",
+            "document": "S/RES/9999 (2020)",
+            "meeting": "S/PV.9000",
+            "title": "Regime established",
+            "vote": {"in_favour": 15, "against": 0, "abstaining": 0},
+            "votes": {},
+            # the Council of 2020, all in favour
+            "derived_votes": {
+                code: "yes"
+                for code in ("BE", "CN", "DE", "DO", "EE", "FR", "GB", "ID", "NE", "RU", "TN", "US", "VC", "VN", "ZA")
+            },
+        },
+        {
+            "regime": "testland",
+            "date": "2022-01-25",
+            "kind": "veto",
+            "document": "S/2022/10",
+            "meeting": "S/PV.9100",
+            "title": "Renewal [bold red]vetoed[/] | <b>*x*</b>",
+            "vote": {"in_favour": 13, "against": 1, "abstaining": 1},
+            "votes": {"RU": "against", "CN": "abstain"},
+            "derived_votes": {
+                code: "yes" for code in ("AL", "BR", "FR", "GA", "GB", "GH", "IE", "IN", "KE", "MX", "NO", "US", "AE")
+            },
+        },
+    ]

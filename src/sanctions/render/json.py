@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from sanctions.errors import Problem
 from sanctions.mandates import MandateStatus, RegimeSummary
-from sanctions.members import member_name
-from sanctions.model import Event, Expiry, Position, Regime, Tally
+from sanctions.model import Event, Expiry, Regime, Tally
 from sanctions.report import Report
 from sanctions.vetoes import FailedDraft
-from sanctions.votes import derived_positions, member_totals
+from sanctions.votes import derived_positions
 
 if TYPE_CHECKING:
     from sanctions.changes import Changes
@@ -29,6 +28,10 @@ def _tally(tally: Tally | None) -> dict[str, int] | None:
     return {"in_favour": tally.in_favour, "against": tally.against, "abstaining": tally.abstaining}
 
 
+def _positions(event: Event) -> dict[str, str]:
+    return {code: position.value for code, position in event.votes.items()}
+
+
 def _event_fields(event: Event) -> dict[str, Any]:
     """Every field of an event in JSON terms, empty ones included."""
     return {
@@ -40,7 +43,7 @@ def _event_fields(event: Event) -> dict[str, Any]:
         "title": event.title,
         "summary": event.summary,
         "vote": _tally(event.vote),
-        "votes": {code: position.value for code, position in event.votes.items()},
+        "votes": _positions(event),
         "vetoed_by": list(event.vetoed_by),
         "penholders": list(event.penholders),
         "sets": _expiries(event.sets),
@@ -151,16 +154,17 @@ def vetoes(drafts: list[FailedDraft]) -> str:
             {
                 "regime": draft.regime.id,
                 "date": draft.event.date.isoformat(),
+                "kind": draft.event.kind.value,
                 "draft": draft.draft,
                 "document": draft.event.document,
                 "meeting": draft.event.meeting,
                 "title": draft.event.title,
-                "vetoed_by": list(draft.event.vetoed_by),
                 "vote": _tally(draft.event.vote),
-                "votes": {code: position.value for code, position in draft.event.votes.items()},
+                "votes": _positions(draft.event),
+                "vetoed_by": list(draft.event.vetoed_by),
                 "penholders": list(draft.event.penholders),
                 "would_have_set": _expiries(draft.event.would_have_set),
-                "consequence": [
+                "consequences": [
                     {
                         "mandate": c.mandate,
                         "name": c.name,
@@ -183,32 +187,23 @@ def vetoes(drafts: list[FailedDraft]) -> str:
 
 
 def votes(regime: Regime, events: list[Event], member: str | None) -> str:
-    """A regime's votes, positions recorded and derived kept apart, and per-member totals as a JSON object."""
-    totals = {
-        row.member: {
-            "name": member_name(row.member),
-            **{p.value: row.positions[p] for p in Position},
-            "derived": {p.value: row.derived[p] for p in Position},
-        }
-        for row in member_totals(events)
-        if member is None or row.member == member
-    }
+    """A regime's votes as a JSON array: positions recorded (`votes`) and derived from the tally
+    (`derived_votes`) kept apart; the table's per-member totals are counts over it."""
     return _dump(
-        {
-            "regime": regime.id,
-            "votes": [
-                {
-                    "date": e.date.isoformat(),
-                    "document": e.document,
-                    "kind": e.kind.value,
-                    "vote": _tally(e.vote),
-                    "votes": {code: position.value for code, position in e.votes.items()},
-                    "derived_votes": {code: position.value for code, position in derived_positions(e).items()},
-                }
-                for e in events
-            ],
-            "totals": totals,
-        }
+        [
+            {
+                "regime": regime.id,
+                "date": e.date.isoformat(),
+                "kind": e.kind.value,
+                "document": e.document,
+                "meeting": e.meeting,
+                "title": e.title,
+                "vote": _tally(e.vote),
+                "votes": _positions(e),
+                "derived_votes": {code: position.value for code, position in derived_positions(e).items()},
+            }
+            for e in events
+        ]
     )
 
 

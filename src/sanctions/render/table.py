@@ -366,7 +366,7 @@ def votes(regime: Regime, events: list[Event], member: str | None) -> Grid | Blo
     for event in events:
         table.add_row(
             event.date.isoformat(),
-            _text(event.document),
+            _document(event),
             _kind(event.kind),
             str(event.vote) if event.vote else "",
             _positions(event, member),
