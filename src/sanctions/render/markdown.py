@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-from sanctions import members
+from sanctions import __version__, members
 from sanctions.mandates import MandateStatus
 from sanctions.model import Event, Expiry, Kind
 from sanctions.render import inert
 from sanctions.report import Report
-from sanctions.vetoes import follow_up, symbol_kind
+from sanctions.symbols import DOCUMENT
+from sanctions.vetoes import FailedDraft, follow_up, symbol_kind
 
 if TYPE_CHECKING:
     from sanctions.changes import Changes
@@ -19,7 +23,15 @@ if TYPE_CHECKING:
 # Characters that could start markup, close a table cell or open raw HTML; CommonMark lets a
 # backslash make any ASCII punctuation literal.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|&~!#])")
-_MERMAID_UNSAFE = re.compile(r"[^\w .,/()'-]")
+# Mermaid reads these as themselves anywhere in a label; anything else is written as an entity code.
+_MERMAID_PLAIN = re.compile(r"[\w .,/()'-]")
+# Words Mermaid's gantt lexer takes as a statement when a line starts with them, and ISO dates.
+_MERMAID_STATEMENT = re.compile(
+    r"(?i:gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker"
+    r"|weekday|weekend|displaymode|title|accdescription|acctitle|accdescr|section|click|href|call)|\d{4}-"
+)
+# A web address a renderer shows as a link: printable, no blanks or angle brackets.
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>]+")
 
 
 def text(value: str) -> str:
@@ -34,12 +46,71 @@ def document_url(event: Event, symbol: str) -> str:
     return "https://undocs.org/en/" + symbol.replace(" ", "")
 
 
+def web_address(value: str) -> str | None:
+    """The value when it is an http(s) address safe to make a link of, else None."""
+    if not (value.isprintable() and _WEB_ADDRESS.fullmatch(value)):
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # a malformed host such as "http://[x"
+        return None
+    return value if parts.scheme in ("http", "https") and parts.hostname else None
+
+
+def _from_un(source: str) -> bool:
+    """True for a UN document named by its symbol and for pages on un.org, press.un.org and undocs.org."""
+    address = web_address(source)
+    if address is None:
+        return not source.startswith(("http://", "https://"))  # a symbol: the loader accepts nothing else
+    host = urlsplit(address).hostname or ""
+    return any(host == domain or host.endswith("." + domain) for domain in ("un.org", "undocs.org"))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry of a report's numbered source list."""
+
+    number: int
+    text: str  # as the regime file records it
+    label: str  # the part of the text that links: the whole web address, or the UN symbol it starts with
+    url: str | None  # where the label leads; None when the text is neither
+    rest: str  # the text after the label (a note on a UN symbol)
+
+
+def numbered_sources(events: Iterable[Event]) -> dict[str, Source]:
+    """Every source the events cite, numbered: UN documents and pages first, then the others, each in the
+    order they are first cited."""
+    first_cited: dict[str, Event] = {}
+    for event in events:
+        for source in event.sources:
+            first_cited.setdefault(source, event)
+    ordered = sorted(first_cited, key=lambda source: not _from_un(source))  # stable: citation order kept
+    result = {}
+    for number, source in enumerate(ordered, start=1):
+        address = web_address(source)
+        symbol = DOCUMENT.match(source) if address is None else None
+        if address is not None:
+            result[source] = Source(number, source, source, address, "")
+        elif symbol is not None and source.isprintable():
+            label = symbol.group()
+            result[source] = Source(
+                number, source, label, document_url(first_cited[source], label), source[len(label) :]
+            )
+        else:
+            result[source] = Source(number, source, source, None, "")
+    return result
+
+
 def _link(event: Event, symbol: str) -> str:
     return f"[{text(symbol)}]({document_url(event, symbol)})"
 
 
 def _expiry(value: Expiry) -> str:
     return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _names(codes: Iterable[str]) -> str:
+    return ", ".join(members.member_name(code) for code in codes)
 
 
 def _row(cells: list[str]) -> str:
@@ -54,7 +125,7 @@ def _status_cells(status: MandateStatus) -> list[str]:
     ended = status.ended_by
     ended_text = ""
     if ended is not None:
-        who = ", ".join(members.member_name(c) for c in ended.vetoed_by)
+        who = _names(ended.vetoed_by)
         ended_text = (
             f"{_link(ended, ended.document)} ({ended.date.isoformat()}{', vetoed by ' + text(who) if who else ''})"
         )
@@ -68,37 +139,112 @@ def _status_cells(status: MandateStatus) -> list[str]:
     ]
 
 
-def _mermaid(report: Report) -> list[str]:
-    def label(value: str) -> str:
-        return _MERMAID_UNSAFE.sub(" ", inert(value)).strip() or "-"
+def mermaid_text(value: str) -> str:
+    """A Mermaid label that shows the value as written: characters Mermaid could read as syntax (`;`, `:`,
+    `#`, `%`, quotes, brackets) become the entity codes Mermaid decodes when it draws (`;` is `#59;`)."""
+    plain = inert(value).strip()
+    label = "".join(c if _MERMAID_PLAIN.fullmatch(c) else f"#{ord(c)};" for c in plain)
+    if _MERMAID_STATEMENT.match(label):  # "Section 2 measures lapsed" would start a section
+        label = f"#{ord(label[0])};{label[1:]}"
+    return label or "-"
 
-    lines = ["```mermaid", "gantt", f"    title {label(report.regime.name)} - mandate periods"]
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def milestone(report: Report, event: Event) -> list[str]:
+    """What the chart marks on the day of a veto, failed draft or lapse, as sentences."""
+    if event.kind is Kind.VETO:
+        vetoed = _and([members.member_name(code) for code in event.vetoed_by]) if event.vetoed_by else "A veto"
+        return [f"{vetoed} vetoed {event.document}"]
+    if event.kind is Kind.FAILED_DRAFT:
+        return [f"Draft {event.document} failed without a veto" + (f" ({event.vote})" if event.vote else "")]
+    mandates = report.regime.mandates
+    return [f"{mandates[key].name} lapsed" for key in event.lapses if key in mandates] or [event.title]
+
+
+def chart_events(report: Report) -> list[Event]:
+    """The events a chart marks: vetoes, failed drafts and lapses up to the as-of date. Like the periods,
+    they come from the whole regime, whatever dates the timeline is limited to."""
+    marked = (Kind.VETO, Kind.FAILED_DRAFT, Kind.LAPSED)
+    return [e for e in report.regime.events if e.kind in marked and e.date <= report.as_of]
+
+
+def _mermaid(report: Report) -> list[str]:
+    as_of = report.as_of.isoformat()
+    lines = ["```mermaid", "gantt", f"    title {mermaid_text(report.regime.name)} - mandate periods as of {as_of}"]
     lines += ["    dateFormat YYYY-MM-DD", "    axisFormat %Y"]
     for key, mandate_periods in report.periods.items():
-        lines.append(f"    section {label(report.regime.mandates[key].name)}")
+        lines.append(f"    section {mermaid_text(report.regime.mandates[key].name)}")
         for period in mandate_periods:
             if period.start > report.as_of:
                 continue
             end = period.end or report.as_of
             state = "done" if end < report.as_of else "active"
-            lines.append(f"    {label(period.set_by.document)} :{state}, {period.start.isoformat()}, {end.isoformat()}")
-    marks = [e for e in report.events if e.kind in (Kind.VETO, Kind.FAILED_DRAFT, Kind.LAPSED)]
+            task = mermaid_text(period.set_by.document)
+            lines.append(f"    {task} :{state}, {period.start.isoformat()}, {end.isoformat()}")
+    marks = chart_events(report)
     if marks:
         lines.append("    section Vetoes and lapses")
         for event in marks:
-            what = {"veto": "Veto", "failed-draft": "Failed draft", "lapsed": "Lapsed"}[event.kind.value]
-            name = label(event.title) if event.kind is Kind.LAPSED else label(event.document)
-            lines.append(f"    {what} {name} :crit, milestone, {event.date.isoformat()}, 0d")
-    return [*lines, "```", ""]
+            for sentence in milestone(report, event):
+                lines.append(f"    {mermaid_text(sentence)} :crit, milestone, {event.date.isoformat()}, 0d")
+    legend = (
+        f"Legend: each bar is a period set by the decision it is named after. Bars drawn as done had ended by"
+        f" {as_of}; active bars were in force on {as_of}, and one with no end date is drawn up to that day."
+    )
+    if marks:
+        legend += " Critical (red) diamonds mark vetoes, drafts that failed without a veto, and lapses."
+    return [*lines, "```", "", legend, ""]
+
+
+def _source_refs(event: Event, sources: dict[str, Source]) -> str:
+    """Links from an event to its entries in the numbered source list."""
+    return ", ".join(f"[{sources[s].number}](#source-{sources[s].number})" for s in event.sources)
+
+
+def _draft_row(draft: FailedDraft) -> list[str]:
+    """A vetoed or failed draft as `sanctions vetoes` shows it on a terminal."""
+    event = draft.event
+    # The draft's own symbol when known; else what was recorded in its place, labelled.
+    document = (
+        _link(event, draft.draft) if draft.draft else f"{symbol_kind(event.document)} {_link(event, event.document)}"
+    )
+    if event.meeting and event.meeting not in (event.document, draft.draft):
+        document += " " + _link(event, event.meeting)
+    vetoed = "no veto: too few votes" if draft.failed_without_veto else _names(event.vetoed_by)
+    would = "; ".join(f"{k} → {_expiry(v)}" for k, v in event.would_have_set.items())
+    followed = (
+        "; ".join([*(str(c) for c in draft.consequences), *(follow_up(event, e) for e in draft.followed_by)])
+        or "no mandate expiry at stake"
+    )
+    return [
+        event.date.isoformat(),
+        document,
+        text(_names(event.penholders)),
+        str(event.vote or ""),
+        text(vetoed),
+        text(_names(draft.abstaining)),
+        text(would),
+        text(followed),
+    ]
+
+
+def _source_line(source: Source) -> str:
+    # An anchor for the timeline's links; autolinks show the address as written.
+    anchor = f'<a id="source-{source.number}"></a>'
+    if source.url is None:
+        return f"{source.number}. {anchor}{text(source.text)}"
+    if source.url == source.text:
+        return f"{source.number}. {anchor}<{source.url}>"
+    return f"{source.number}. {anchor}[{text(source.label)}]({source.url}){text(source.rest)}"
 
 
 def export(report: Report, chart: bool) -> str:
     """The report as GitHub-flavoured markdown."""
     regime = report.regime
-    sources: dict[str, int] = {}
-    for event in report.events:
-        for source in event.sources:
-            sources.setdefault(source, len(sources) + 1)
+    sources = numbered_sources(report.events)
 
     out = [f"# {text(regime.name)}: UN sanctions regime ({text(regime.established_by)})", ""]
     if regime.summary:
@@ -125,50 +271,23 @@ def export(report: Report, chart: bool) -> str:
             document += " " + _link(event, event.meeting)
         vote = str(event.vote) if event.vote else ""
         if event.vetoed_by:
-            vote += " (veto: " + text(", ".join(members.member_name(c) for c in event.vetoed_by)) + ")"
-        refs = ", ".join(str(sources[s]) for s in event.sources)
-        rows.append([event.date.isoformat(), event.kind.value, document, text(event.title), vote, refs])
+            vote += " (veto: " + text(_names(event.vetoed_by)) + ")"
+        rows.append(
+            [event.date.isoformat(), event.kind.value, document, text(event.title), vote, _source_refs(event, sources)]
+        )
     out += _table(["Date", "Kind", "Document", "Title", "Vote", "Sources"], rows)
 
     out += ["## Vetoes and failed drafts", ""]
     if report.drafts:
-        draft_rows = []
-        for draft in report.drafts:
-            event = draft.event
-            vetoed = (
-                "no veto: too few votes"
-                if draft.failed_without_veto
-                else ", ".join(members.member_name(c) for c in event.vetoed_by)
-            )
-            would = "; ".join(f"{k} → {_expiry(v)}" for k, v in event.would_have_set.items())
-            followed = "; ".join(
-                [*(str(c) for c in draft.consequences), *(follow_up(event, e) for e in draft.followed_by)]
-            )
-            symbol = (
-                _link(event, draft.draft)
-                if draft.draft
-                else f"{symbol_kind(event.document)} {_link(event, event.document)}"
-            )
-            draft_rows.append(
-                [
-                    event.date.isoformat(),
-                    symbol,
-                    str(event.vote or ""),
-                    text(vetoed),
-                    text(would),
-                    text(followed),
-                ]
-            )
-        out += _table(["Date", "Draft", "Vote", "Vetoed by", "Would have set", "What followed"], draft_rows)
+        headers = ["Date", "Draft", "Penholders", "Vote", "Vetoed by", "Abstaining", "Would have set", "What followed"]
+        out += _table(headers, [_draft_row(draft) for draft in report.drafts])
     else:
         out += ["None recorded.", ""]
 
     out += ["## Sources", ""]
-    for source, number in sources.items():
-        # An autolink is shown as written: one holding a control character is shown as inert text.
-        safe = source.isprintable() and re.fullmatch(r"https?://[^\s<>]+", source)
-        out.append(f"{number}. <{source}>" if safe else f"{number}. {text(source)}")
-    return "\n".join(out).rstrip("\n") + "\n"
+    out += [_source_line(source) for source in sources.values()]
+    out += ["", f"Made with sanctions {__version__} from data verified to {regime.verified.isoformat()}."]
+    return "\n".join(out) + "\n"
 
 
 def _decision_effect(event: Event) -> str:
