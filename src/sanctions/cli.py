@@ -20,6 +20,8 @@ from sanctions.model import Kind
 from sanctions.render import ChangesFormat, ExpiryFormat, ExportFormat, Format, inert
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console, RenderableType
 
     from sanctions.model import Regime
@@ -494,14 +496,15 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
     since: SinceOption = None,
     until: UntilOption = None,
-    no_chart: Annotated[bool, typer.Option("--no-chart", help="Leave the Mermaid chart out of markdown.")] = False,
+    no_chart: Annotated[bool, typer.Option("--no-chart", help="Leave the chart out of markdown and HTML.")] = False,
     excel: Annotated[
         bool, typer.Option("--excel", help="CSV for Excel: start with a UTF-8 byte order mark so accents survive.")
     ] = False,
     as_of: AsOfOption = "today",
     data: DataOption = None,
 ) -> None:
-    """Export a regime as a markdown report, lossless JSON, CSV or a SQLite database; files are written atomically.
+    """Export a regime as a markdown or HTML report, lossless JSON, CSV or a SQLite database; files are written
+    atomically.
 
     An existing file is kept unless --force is given; a failed or interrupted export leaves no partial file.
     --format sqlite writes one database to -o FILE, holding every regime with --all.
@@ -555,14 +558,20 @@ def export(
     folder = Path(output)
     if not folder.is_dir():
         raise UsageError(f"--all needs an existing folder: '{folder}' is not one")
-    targets = [(folder / f"{chosen.id}.{fmt.extension}", chosen) for chosen in regimes]
-    taken = [str(path) for path, _ in targets if path.exists()]
+    pages: dict[Path, Callable[[], str]] = {
+        folder / f"{chosen.id}.{fmt.extension}": partial(text_of, chosen) for chosen in regimes
+    }
+    if fmt is ExportFormat.HTML:  # and a page that links them all
+        if (index := folder / "index.html") in pages:
+            raise UsageError(f"--all --format html writes the index to '{index}': the regime 'index' needs another id")
+        pages[index] = partial(renderer(fmt).index, regimes, day)
+    taken = [str(path) for path in pages if path.exists()]
     if taken and not force:
         raise UsageError(f"{', '.join(taken)} already exist{'s' if len(taken) == 1 else ''}: use --force to overwrite")
     # Every report is rendered and written before any is moved into place: a blocked target or a
     # failed write leaves the whole folder as it was, never half a set.
-    write_all([(path, text_of(chosen)) for path, chosen in targets], force=force)
-    for path, _ in targets:
+    write_all([(path, page()) for path, page in pages.items()], force=force)
+    for path in pages:
         streams.say(f"wrote {inert(str(path))}")
 
 

@@ -81,7 +81,7 @@ def test_filtered_export_keeps_only_the_selected_events(sample: Regime) -> None:
     ]
 
 
-@pytest.mark.parametrize("fmt", ["markdown", "json", "csv"])
+@pytest.mark.parametrize("fmt", ["markdown", "json", "csv", "html"])
 def test_exports_end_with_a_newline(sample: Regime, fmt: str) -> None:
     from sanctions.render import ExportFormat, renderer
 

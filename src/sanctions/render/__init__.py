@@ -45,10 +45,11 @@ class ExportFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     SQLITE = "sqlite"
+    HTML = "html"
 
     @property
     def extension(self) -> str:
-        return {"markdown": "md", "json": "json", "csv": "csv", "sqlite": "db"}[self.value]
+        return {"markdown": "md", "json": "json", "csv": "csv", "sqlite": "db", "html": "html"}[self.value]
 
 
 class ChangesFormat(StrEnum):

@@ -1,0 +1,342 @@
+"""The HTML pages, read back as a DOM: structure, accessibility, the chart's facts, and hostile text kept inert."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sanctions import __version__
+from sanctions.cli import app
+from sanctions.mandates import periods
+from sanctions.model import Kind, Mandate, Regime
+from sanctions.render import html, inert
+from sanctions.render.chart import FAILED, LAPSE, VETO, Chart
+from sanctions.report import build_report
+from tests.dom import Element, parse
+
+AS_OF = dt.date(2022, 6, 1)
+SAMPLE = str(Path(__file__).parents[1] / "data" / "sample")
+# Controls, markup, a script, attribute breakouts and a link scheme that runs code.
+HOSTILE = (
+    "<script>alert(1)</script> \"><img src=x onerror=alert(1)> ' onmouseover='alert(2) "
+    "[x](javascript:alert(3)) &amp; \x1b[31mred\x1b[0m \u202eevil\x85 {{ 7*7 }}"
+)
+HOSTILE_SOURCES = (
+    "javascript:alert(4)",
+    'https://x.org/"onmouseover="alert(5)',
+    "https://x.org/\x1b[31m",
+    "data:text/html,<script>alert(6)</script>",
+    "https://example.org/fine",
+)
+_RAW = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _page(regime: Regime, as_of: dt.date = AS_OF, chart: bool = True) -> Element:
+    return parse(html.export(build_report(regime, as_of), chart))
+
+
+def _hostile(regime: Regime) -> Regime:
+    events = tuple(
+        replace(e, title=HOSTILE, summary=HOSTILE, sources=(*e.sources, *HOSTILE_SOURCES)) for e in regime.events
+    )
+    mandates = {key: replace(m, name=HOSTILE) for key, m in regime.mandates.items()}
+    return replace(
+        regime, name=HOSTILE, summary=HOSTILE, committee=HOSTILE, mandates=mandates, events=events, notes=HOSTILE
+    )
+
+
+def test_a_page_is_self_contained_and_declares_its_language(sample: Regime) -> None:
+    text = html.export(build_report(sample, AS_OF), True)
+    assert text.startswith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n')
+    page = parse(text)
+    (root,) = page.own_children("html")
+    assert root.attrs == {"lang": "en"}
+    # Inline CSS with a print stylesheet; nothing loaded from elsewhere, nothing run.
+    (style,) = page.iter("style")
+    assert "@media print {" in style.text
+    assert not list(page.iter("script")) and not list(page.iter("link")) and not list(page.iter("img"))
+    assert not [e for e in page.iter() if "src" in e.attrs or "style" in e.attrs]
+    assert "url(" not in style.text and "@import" not in style.text
+    (policy,) = [e for e in page.iter("meta") if e.attrs.get("http-equiv") == "Content-Security-Policy"]
+    assert policy.attrs["content"] == (
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+    )
+    (title,) = [e for e in page.iter("title") if e.parent and e.parent.tag == "head"]
+    assert title.text == "Testland: UN sanctions regime, as of 2022-06-01"
+
+
+def test_every_table_header_has_a_scope(sample: Regime) -> None:
+    page = _page(sample)
+    headers = list(page.iter("th"))
+    assert len(headers) == 6 + 2 + 4 + 3 + 7 + 4 + 8 + 1  # column headers and one row header per row
+    for header in headers:
+        row = header.parent
+        assert row is not None and row.parent is not None
+        assert header.attrs["scope"] == ("col" if row.parent.tag == "thead" else "row")
+
+
+def test_the_timeline_has_one_row_per_event(sample: Regime) -> None:
+    page = _page(sample)
+    (body,) = page.by_id("timeline").own_children("tbody")
+    rows = body.own_children("tr")
+    assert [row.attrs["id"] for row in rows] == ["event-1", "event-2", "event-3", "event-4"]
+    cells = [[inert(cell.text).strip() for cell in row.children if isinstance(cell, Element)] for row in rows]
+    assert cells[2] == [
+        "2022-01-25",
+        "veto",
+        "S/2022/10 S/PV.9100",
+        "Renewal [bold red]vetoed[/] | <b>*x*</b>",
+        "13-1-1veto: Russia",
+        "would have set panel → 2023-01-31",
+        "3",
+    ]
+
+
+def test_the_chart_has_a_bar_per_period_and_a_mark_per_veto_and_lapse(sample: Regime) -> None:
+    page = _page(sample)
+    (svg,) = [e for e in page.iter("svg") if e.attrs.get("role") == "img"]
+    assert svg.attrs["aria-labelledby"] == "chart-title chart-desc"
+    assert page.by_id("chart-title").text == "Testland: mandate periods as of 2022-06-01"
+    assert page.by_id("chart-desc").text == (
+        "One lane per mandate from 2020 to 2023: 3 periods in force, 1 veto, 0 failed drafts and 1 lapse marked, and"
+        " a line at the as-of date, 2022-06-01. The table after the chart lists every period."
+    )
+    lanes = {lane.attrs["data-mandate"]: lane for lane in svg.iter("g", "lane")}
+    assert [len(list(lane.iter("rect", "period"))) for lane in lanes.values()] == [1, 2]
+    assert [[" ".join(sorted(m.classes)) for m in lane.iter("g", "mark")] for lane in lanes.values()] == [
+        [],
+        ["lapse mark", "mark veto"],  # the veto drawn last, on top
+    ]
+    assert len(list(lanes["measures"].iter("path", "open-ended"))) == 1  # no end date
+    assert [t.text for t in svg.iter("text", "as-of-label")] == ["as of 2022-06-01"]
+    # The text alternative: every period in a table.
+    (body,) = page.by_id("period-table").own_children("tbody")
+    assert [[inert(c.text) for c in row.children if isinstance(c, Element)] for row in body.own_children("tr")] == [
+        ["Asset freeze (measures)", "2020-01-10", "no end date", "S/RES/9999 (2020)"],
+        ["Panel of Experts (panel)", "2020-01-10", "2021-01-31", "S/RES/9999 (2020)"],
+        ["Panel of Experts (panel)", "2021-01-20", "2022-01-31", "S/RES/9998 (2021)"],
+    ]
+    legend = [inert(item.text) for item in page.iter("ul", "legend") for item in item.own_children("li")]
+    assert legend == [
+        "in force (one bar per period a decision set)",
+        "no end date",
+        "veto",
+        "draft failed without a veto",
+        "lapsed",
+        "as-of date",
+    ]
+
+
+def test_the_chart_shows_the_same_facts_as_the_terminal_chart(bundled: list[Regime]) -> None:
+    """For every bundled regime: the periods `sanctions chart` draws and the marks it sets, lane by lane."""
+    kinds = {VETO: "veto", FAILED: "failed", LAPSE: "lapse"}
+    for as_of in (dt.date(2023, 9, 15), dt.date(2025, 12, 1)):
+        for regime in bundled:
+            layout = html.layout(build_report(regime, as_of))
+            terminal = Chart(regime, as_of)
+            for lane in layout.lanes:
+                assert len(lane.bars) == len([p for p in periods(regime, lane.key) if p.start <= as_of]), regime.id
+                expected = sorted(kinds[mark] for _, mark, _ in terminal._marks(lane.key, 200))
+                assert sorted(m.kind for m in lane.marks) == expected, (regime.id, lane.key)
+
+
+def test_a_veto_mark_names_who_vetoed_and_a_lapse_what_lapsed(sample: Regime) -> None:
+    (_, panel) = html.layout(build_report(sample, AS_OF)).lanes
+    assert [m.label for m in panel.marks] == [
+        "2022-01-31: Panel of Experts lapsed",
+        "2022-01-25: Russia vetoed S/2022/10",
+    ]
+    failed = replace(sample.events[2], kind=Kind.FAILED_DRAFT, vetoed_by=())
+    (_, panel) = html.layout(build_report(replace(sample, events=(*sample.events[:2], failed)), AS_OF)).lanes
+    assert [m.label for m in panel.marks] == ["2022-01-25: Draft S/2022/10 failed without a veto (13-1-1)"]
+
+
+def test_nothing_after_the_as_of_date_is_drawn(sample: Regime) -> None:
+    (measures, panel) = html.layout(build_report(sample, dt.date(2020, 6, 1))).lanes
+    assert [len(measures.bars), len(panel.bars), len(panel.marks)] == [1, 1, 0]
+
+
+def test_no_chart(sample: Regime) -> None:
+    page = _page(sample, chart=False)
+    assert not [e for e in page.iter("svg") if e.attrs.get("role") == "img"]
+    assert not [e for e in page.iter() if e.attrs.get("id") in ("periods", "period-table")]
+
+
+def test_source_numbers_lead_to_the_numbered_sources(sample: Regime) -> None:
+    page = _page(sample)
+    items = page.by_id("source-1").parent
+    assert items is not None and items.tag == "ol"
+    entries = items.own_children("li")
+    assert [(li.attrs["id"], li.attrs["value"], li.text) for li in entries] == [
+        ("source-1", "1", "https://press.un.org/en/2020/testland-established.doc.htm"),
+        ("source-2", "2", "S/RES/9998 (2021) as read in the UN Digital Library"),
+        ("source-3", "3", "https://example.org/veto"),
+        ("source-4", "4", "https://example.org/lapsed"),
+    ]
+    # An address links to itself; a UN symbol to the document's page.
+    assert [a.attrs["href"] for li in entries for a in li.iter("a")] == [
+        "https://press.un.org/en/2020/testland-established.doc.htm",
+        "https://undocs.org/en/S/RES/9998(2021)",
+        "https://example.org/veto",
+        "https://example.org/lapsed",
+    ]
+    references = [a.attrs["href"] for a in page.by_id("timeline").iter("a") if a.attrs["href"].startswith("#")]
+    assert references == ["#source-1", "#source-2", "#source-3", "#source-4"]
+
+
+def test_the_footer_names_the_version_and_the_verified_date(sample: Regime) -> None:
+    (footer,) = _page(sample).iter("footer")
+    assert inert(footer.text).strip() == (
+        f"Made with sanctions {__version__} · data verified to 2023-06-01 · report as of 2022-06-01"
+    )
+
+
+def test_the_vetoes_table_shows_what_the_terminal_shows(sample: Regime) -> None:
+    (body,) = _page(sample).by_id("drafts").own_children("tbody")
+    (row,) = body.own_children("tr")
+    assert [inert(c.text) for c in row.children if isinstance(c, Element)] == [
+        "2022-01-25",
+        "S/2022/10S/PV.9100",
+        "France",
+        "13-1-1",
+        "Russia",
+        "China",
+        "panel → 2023-01-31",
+        "Panel of Experts lapsed 2022-01-31",
+    ]
+
+
+def test_hostile_text_adds_no_markup_script_or_link(sample: Regime) -> None:
+    text = html.export(build_report(_hostile(sample), AS_OF), True)
+    assert _RAW.findall(text) == []  # no control character reaches the file
+    page = parse(text)
+    assert not list(page.iter("script")) and not list(page.iter("img"))
+    assert not [(e.tag, name) for e in page.iter() for name in e.attrs if name.startswith("on")]
+    links = {a.attrs["href"] for a in page.iter("a")}
+    # Links go to the page's own sources, UN documents, or sources that are plain http(s) addresses.
+    assert {href for href in links if not href.startswith(("#source-", "https://undocs.org/en/"))} == {
+        'https://x.org/"onmouseover="alert(5)',  # an address: a link, its quotes escaped in the attribute
+        "https://example.org/fine",
+        "https://press.un.org/en/2020/testland-established.doc.htm",
+        "https://example.org/veto",
+        "https://example.org/lapsed",
+    }
+    assert 'href="https://x.org/&#34;onmouseover=&#34;alert(5)"' in text
+    shown = inert(HOSTILE)
+    assert page.by_id("event-1").own_children("td")[2].text == shown + shown  # title, then summary: as written
+    (h1,) = page.iter("h1")
+    assert h1.text == shown
+    assert "{{ 7*7 }}" in text and "49" not in h1.text  # data is never read as a template
+    sources = [li.text for li in page.iter("li") if li.attrs.get("id", "").startswith("source-")]
+    assert "javascript:alert(4)" in sources and "https://x.org/[31m" in sources
+
+
+def test_names_with_quotes_stay_inside_their_attributes(sample: Regime) -> None:
+    page = _page(replace(sample, mandates={**sample.mandates, "panel": Mandate("panel", "x\" onclick='y'")}))
+    assert not [e for e in page.iter() if "onclick" in e.attrs]
+    (label,) = [t.text for t in page.iter("title") if t.text.startswith("x")][:1]
+    assert label == "x\" onclick='y': lapsed"
+
+
+def test_the_index_links_every_regime(bundled: list[Regime]) -> None:
+    page = parse(html.index(bundled, dt.date(2025, 12, 1)))
+    (body,) = page.by_id("regimes").own_children("tbody")
+    rows = body.own_children("tr")
+    assert len(rows) == len(bundled)
+    by_page = {row.own_children("th")[0].own_children("a")[0].attrs["href"]: row for row in rows}
+    assert list(by_page) == [f"{regime.id}.html" for regime in bundled]
+    mali = by_page["mali.html"]
+    assert [inert(c.text).strip() for c in mali.children if isinstance(c, Element)][1:] == [
+        "S/RES/2374 (2017)",
+        "ended",
+        "Travel ban and asset freeze: lapsed Panel of Experts: lapsed",
+        "",
+        "2023-10-01",
+    ]
+    (footer,) = page.iter("footer")
+    earliest, latest = min(r.verified for r in bundled), max(r.verified for r in bundled)
+    assert inert(footer.text).strip() == (
+        f"Made with sanctions {__version__} · data verified to {earliest.isoformat()} to {latest.isoformat()}"
+        " (each regime's date is in its row) · as of 2025-12-01"
+    )
+
+
+runner = CliRunner()
+
+
+def test_export_html_to_standard_output() -> None:
+    result = runner.invoke(app, ["export", "testland", "--data", SAMPLE, "-f", "html", "--as-of", "2022-06-01"])
+    assert result.exit_code == 0
+    assert result.stdout == html.export(build_report(_sample_regime(), AS_OF), True)
+
+
+def _sample_regime() -> Regime:
+    from sanctions.loader import load_all
+
+    (regime,) = load_all(Path(SAMPLE))
+    return regime
+
+
+def test_export_all_html_writes_an_index_and_a_page_per_regime(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", "--all", "-f", "html", "-o", str(tmp_path), "--as-of", "2025-12-01"])
+    assert result.exit_code == 0, result.stderr
+    from sanctions.loader import data_dir, regime_files
+
+    pages = sorted(f"{p.stem}.html" for p in regime_files(data_dir()))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*pages, "index.html"])
+    assert result.stderr.splitlines()[-1] == f"wrote {tmp_path / 'index.html'}"
+    index = parse((tmp_path / "index.html").read_text(encoding="utf-8"))
+    assert sorted(a.attrs["href"] for a in index.by_id("regimes").iter("a")) == pages
+    # Written all or nothing, like every export: the index too is refused without --force.
+    again = runner.invoke(app, ["export", "--all", "-f", "html", "-o", str(tmp_path)])
+    assert again.exit_code == 2 and "already exist: use --force" in again.stderr
+
+
+def test_export_all_html_refuses_a_regime_that_would_be_the_index(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    text = (Path(SAMPLE) / "testland.yaml").read_text(encoding="utf-8")
+    (data / "index.yaml").write_text(text.replace("id: testland", "id: index"), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = runner.invoke(app, ["export", "--all", "-f", "html", "-o", str(out), "--data", str(data)])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"sanctions: error: --all --format html writes the index to '{out / 'index.html'}': the regime 'index'"
+        " needs another id\n",
+    )
+    assert list(out.iterdir()) == []
+
+
+PROBE = """\
+import sys
+from sanctions.entry import main
+sys.argv = ["sanctions", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write(" ".join(sorted({"jinja2", "markupsafe"} & {name.split(".")[0] for name in sys.modules})))
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "imported"),
+    [
+        (["--version"], ""),
+        (["export", "testland", "--data", SAMPLE, "-f", "markdown"], ""),
+        (["export", "testland", "--data", SAMPLE, "-f", "html"], "jinja2 markupsafe"),
+    ],
+)
+def test_only_the_html_export_imports_jinja2(args: list[str], imported: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stderr.rsplit("\n", 1)[-1] == imported
