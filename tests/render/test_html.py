@@ -158,6 +158,19 @@ def test_a_veto_mark_names_who_vetoed_and_a_lapse_what_lapsed(sample: Regime) ->
     assert [m.label for m in panel.marks] == ["2022-01-25: Draft S/2022/10 failed without a veto (13-1-1)"]
 
 
+def test_marks_that_crowd_are_moved_off_the_bar_the_veto_staying_on_it(sample: Regime, bundled: list[Regime]) -> None:
+    (_, panel) = html.layout(build_report(sample, AS_OF)).lanes  # a veto and, six days later, the lapse
+    assert [(m.kind, m.dy) for m in panel.marks] == [("lapse", 14), ("veto", 0)]
+    mali = next(regime for regime in bundled if regime.id == "mali")
+    (measures, _) = html.layout(build_report(mali, dt.date(2023, 9, 15))).lanes  # veto, failed draft, lapse
+    assert [(m.kind, m.event.date.isoformat(), m.dy) for m in measures.marks] == [
+        ("failed", "2023-08-30", -14),
+        ("lapse", "2023-08-31", 14),
+        ("veto", "2023-08-30", 0),
+    ]
+    assert html.layout(build_report(sample, dt.date(2022, 1, 28))).lanes[1].marks[0].dy == 0  # alone
+
+
 def test_nothing_after_the_as_of_date_is_drawn(sample: Regime) -> None:
     (measures, panel) = html.layout(build_report(sample, dt.date(2020, 6, 1))).lanes
     assert [len(measures.bars), len(panel.bars), len(panel.marks)] == [1, 1, 0]
@@ -263,8 +276,8 @@ def test_the_index_links_every_regime(bundled: list[Regime]) -> None:
     (footer,) = page.iter("footer")
     earliest, latest = min(r.verified for r in bundled), max(r.verified for r in bundled)
     assert inert(footer.text).strip() == (
-        f"Made with sanctions {__version__} · data verified to {earliest.isoformat()} to {latest.isoformat()}"
-        " (each regime's date is in its row) · as of 2025-12-01"
+        f"Made with sanctions {__version__} · data verified to dates from {earliest.isoformat()} to"
+        f" {latest.isoformat()} (each regime's is in its row) · as of 2025-12-01"
     )
 
 
@@ -340,3 +353,15 @@ def test_only_the_html_export_imports_jinja2(args: list[str], imported: str) -> 
         [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stderr.rsplit("\n", 1)[-1] == imported
+
+
+def test_a_limited_timeline_says_so_and_empty_sections_say_none(sample: Regime) -> None:
+    page = parse(html.export(build_report(sample, AS_OF, since=dt.date(2020, 1, 1), until=dt.date(2020, 12, 31)), True))
+    facts = {dt_.text: dd.text for dt_, dd in zip(page.iter("dt"), page.iter("dd"), strict=True)}
+    assert facts["Events"] == "1 of 4 (the timeline is limited to a date range)"
+    assert len(page.by_id("timeline").own_children("tbody")[0].own_children("tr")) == 1
+    assert page.by_id("vetoes").text == "Vetoes and failed drafts"
+    paragraphs = [p.text for p in page.iter("p")]
+    assert "None recorded." in paragraphs  # the veto is outside the window
+    bare = replace(sample, events=tuple(replace(e, sources=()) for e in sample.events))
+    assert "None cited." in [p.text for p in _page(bare).iter("p")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 from urllib.parse import quote
@@ -20,8 +20,12 @@ from sanctions.render.markdown import Source, document_url, milestone, numbered_
 from sanctions.report import Report
 
 # The chart's drawing area, in SVG user units; the page scales it to its width.
-WIDTH, LEFT, RIGHT, TOP, LANE, BAR = 960, 150, 28, 30, 36, 16
+WIDTH, LEFT, RIGHT, TOP, LANE, BAR = 960, 150, 28, 30, 44, 16
 _MARK_ORDER = {"failed": 0, "lapse": 1, "veto": 2}  # drawn last is on top: a veto must not be hidden
+# Marks closer than a mark's width share a cluster: the first (a veto, if any) sits on the bar, the
+# others above it (a failed draft) or below it (a lapse), so a veto, a failed draft and a lapse in
+# one week are all seen.
+_NEAR, _OFF_BAR = 12.0, {"veto": -14, "failed": -14, "lapse": 14}
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Mark:
     kind: str  # "veto", "failed" or "lapse"
     event: Event
     label: str
+    dy: int = 0  # off the bar's middle, when marks crowd
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,7 @@ def layout(report: Report) -> Chart:
                 continue
             what = f"{mandate.name} lapsed" if kind == "lapse" else milestone(report, event)[0]
             marks.append(Mark(x(event.date), kind, event, f"{event.date.isoformat()}: {what}"))
-        marks.sort(key=lambda mark: _MARK_ORDER[mark.kind])
+        marks = _spread(marks)
         lanes.append(Lane(key, mandate.name, TOP + LANE * row, status, bars, marks, status.status is Status.OPEN_ENDED))
     counts = {kind: sum(1 for lane in lanes for m in lane.marks if m.kind == kind) for kind in _MARK_ORDER}
     drawn = sum(len(lane.bars) for lane in lanes)
@@ -146,6 +151,21 @@ def layout(report: Report) -> Chart:
         " The table after the chart lists every period."
     )
     return Chart(TOP + LANE * len(lanes) + 34, ticks, x(as_of), lanes, description)
+
+
+def _spread(marks: list[Mark]) -> list[Mark]:
+    """The marks of one lane, crowded ones moved off the bar's middle, in the order they are drawn."""
+    clusters: list[list[Mark]] = []
+    for mark in sorted(marks, key=lambda m: m.x):
+        if clusters and mark.x - clusters[-1][-1].x < _NEAR:
+            clusters[-1].append(mark)
+        else:
+            clusters.append([mark])
+    placed = []
+    for cluster in clusters:
+        cluster.sort(key=lambda m: (-_MARK_ORDER[m.kind], m.x))  # a veto first: it stays on the bar
+        placed += [cluster[0], *(replace(m, dy=_OFF_BAR[m.kind]) for m in cluster[1:])]
+    return sorted(placed, key=lambda m: _MARK_ORDER[m.kind])
 
 
 def _kind_label(kind: Kind) -> str:
