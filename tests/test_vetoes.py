@@ -173,7 +173,8 @@ def test_vetoes_json_draft_document_and_what_followed() -> None:
 def test_export_markdown_labels_the_symbol_and_says_what_followed() -> None:
     out = _run("export", "iran", "--as-of", "2025-12-01", "--no-chart")
     assert (
-        "| 2025-09-19 | press release [SC/16175](https://press.un.org/en/2025/sc16175.doc.htm) | 4-9-2 | "
-        "no veto: too few votes |  | reinstated on 2025-09-27 (S/PV.10001): Snapback - 1737-regime measures "
+        "| 2025-09-19 | press release [SC/16175](https://press.un.org/en/2025/sc16175.doc.htm) · meeting record "
+        "[S/PV.10001](https://undocs.org/en/S/PV.10001) | Republic of Korea | 4-9-2 | no veto: too few votes | "
+        "Guyana, Republic of Korea |  | reinstated on 2025-09-27 (S/PV.10001): Snapback - 1737-regime measures "
         "re-applied (disputed by Russia, China and Iran) |\n"
     ) in out

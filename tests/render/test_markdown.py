@@ -74,7 +74,7 @@ def test_the_vetoes_table_shows_what_the_terminal_shows(sample: Regime) -> None:
         ["Date", "Draft", "Penholders", "Vote", "Vetoed by", "Abstaining", "Would have set", "What followed"],
         [
             "2022-01-25",
-            "S/2022/10 S/PV.9100",
+            "S/2022/10 · meeting record S/PV.9100",
             "France",
             "13-1-1",
             "Russia",

@@ -212,7 +212,7 @@ def _draft_row(draft: FailedDraft) -> list[str]:
         _link(event, draft.draft) if draft.draft else f"{symbol_kind(event.document)} {_link(event, event.document)}"
     )
     if event.meeting and event.meeting not in (event.document, draft.draft):
-        document += " " + _link(event, event.meeting)
+        document += " · meeting record " + _link(event, event.meeting)
     vetoed = "no veto: too few votes" if draft.failed_without_veto else _names(event.vetoed_by)
     would = "; ".join(f"{k} → {_expiry(v)}" for k, v in event.would_have_set.items())
     followed = (
