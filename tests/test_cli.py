@@ -28,7 +28,7 @@ def test_version() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["regimes", "timeline", "expiry", "changes", "chart", "vetoes", "votes", "export", "validate"]
+    "command", ["regimes", "timeline", "expiry", "changes", "chart", "vetoes", "votes", "export", "draft", "validate"]
 )
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, out, _ = run(command, "--help")

@@ -74,6 +74,8 @@ def _runs() -> list[tuple[str, list[str]]]:
     runs += [("votes", ["votes", "mali", "--member", "JP"])]
     runs += [("changes", ["changes", "--since", since, "--until", until]) for since, until in CHANGE_WINDOWS]
     runs += [("changes", ["changes", "--since", "2021-01-01", "--until", "2022-06-01", "--data", SAMPLE])]
+    for release in sorted((ROOT / "tests" / "data" / "press").glob("*.txt"))[:6]:
+        runs += [("draft", ["draft", str(release), "--date", release.stem.split("-sc")[0][-10:]])]
     return runs
 
 

@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 from sanctions import __version__, streams
 from sanctions.errors import SanctionsError, UsageError
 from sanctions.model import Kind
-from sanctions.render import ChangesFormat, ExpiryFormat, ExportFormat, Format, inert
+from sanctions.render import ChangesFormat, DraftFormat, ExpiryFormat, ExportFormat, Format, inert
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -573,6 +573,54 @@ def export(
     write_all([(path, page()) for path, page in pages.items()], force=force)
     for path in pages:
         streams.say(f"wrote {inert(str(path))}")
+
+
+@app.command()
+def draft(
+    ctx: typer.Context,
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE", help="The press release: text copied from the page, the page saved as HTML, or '-'."
+        ),
+    ],
+    regime: Annotated[
+        Optional[str], typer.Option("--regime", "-r", help="The regime, if not the one the text names.")
+    ] = None,
+    date: Annotated[
+        Optional[str], typer.Option("--date", help="The date of a text that says only 'today' (ISO, '30 June 2021').")
+    ] = None,
+    url: Annotated[
+        Optional[str], typer.Option("--url", help="The release's address: cited as the source, read for its symbol.")
+    ] = None,
+    fmt: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] = DraftFormat.YAML,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show every value with the sentence it came from (on standard error).")
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Draft the event a UN press release records, ready for a regime file.
+
+    Reads the regime, date, kind, symbols, vote and every mandate's new end date from the text; what the
+    text does not say plainly is left out and named in a warning, never guessed.
+
+    Example: sanctions draft sc15648.txt --date 2024-03-28 --url https://press.un.org/en/2024/sc15648.doc.htm
+    """
+    from sanctions.catalogue import find_regime
+    from sanctions.draft import draft_event, read_press_release
+    from sanctions.render import renderer
+
+    regimes = _regimes(ctx, data)
+    chosen = find_regime(regimes, regime) if regime is not None else None
+    text = read_press_release(source, getattr(sys.stdin, "buffer", None))
+    drafted = draft_event(text, regimes, url=url, given_date=_date(date), regime=chosen)
+    if explain:
+        for explanation in drafted.explanations:
+            streams.say(f"{explanation.field}: {inert(explanation.value)}")
+            streams.say(f"    from: {inert(explanation.source)}")
+    for warning in drafted.warnings:
+        streams.say(f"sanctions: warning: {inert(warning)}")
+    _emit(renderer(fmt).draft(drafted))
 
 
 @app.command()

@@ -105,6 +105,18 @@ _UN_PREFIXES = tuple(f"https://{host}/" for host in ("press.un.org", "www.un.org
 _SCR_PREFIX = "https://www.securitycouncilreport.org/"
 
 
+def best_sourcing(sources: tuple[str, ...] | list[str]) -> Sourcing:
+    """The best kind among sources: UN before Security Council Report before the rest."""
+    best = _SECONDARY
+    for source in sources:
+        kind = source_sourcing(source)
+        if kind is _UN:
+            return kind
+        if kind is _SCR:
+            best = kind
+    return best
+
+
 def source_sourcing(source: str) -> Sourcing:
     """What one entry of `sources` is: a UN page or symbol, a Security Council Report page, or other."""
     if source.startswith(_UN_PREFIXES):
@@ -219,14 +231,7 @@ class Event:
     @property
     def sourcing(self) -> Sourcing:
         """The best kind of source the event cites: UN before Security Council Report before the rest."""
-        best = _SECONDARY
-        for source in self.sources:
-            kind = source_sourcing(source)
-            if kind is _UN:
-                return kind
-            if kind is _SCR:
-                best = kind
-        return best
+        return best_sourcing(self.sources)
 
     @property
     def deciding_source(self) -> tuple[str, ...]:

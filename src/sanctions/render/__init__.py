@@ -61,7 +61,14 @@ class ChangesFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
-def renderer(fmt: Format | ExpiryFormat | ExportFormat | ChangesFormat) -> ModuleType:
+class DraftFormat(StrEnum):
+    """The --format choices of `sanctions draft`: the event as it sits in a regime file, or as JSON."""
+
+    YAML = "yaml"
+    JSON = "json"
+
+
+def renderer(fmt: Format | ExpiryFormat | ExportFormat | ChangesFormat | DraftFormat) -> ModuleType:
     """The module that renders a format; every value of every format enum has one."""
     from importlib import import_module
 

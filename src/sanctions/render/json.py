@@ -9,13 +9,16 @@ from typing import TYPE_CHECKING, Any
 
 from sanctions.errors import Problem
 from sanctions.mandates import MandateStatus, RegimeSummary
-from sanctions.model import Event, Expiry, Regime, Tally
+from sanctions.model import Event, Expiry, Regime, Tally, best_sourcing
 from sanctions.report import Report
 from sanctions.vetoes import FailedDraft
 from sanctions.votes import derived_positions
 
 if TYPE_CHECKING:
     from sanctions.changes import Changes
+
+if TYPE_CHECKING:
+    from sanctions.draft import Draft
 
 
 def _expiries(expiries: dict[str, Expiry]) -> dict[str, str]:
@@ -61,6 +64,36 @@ def event_record(regime: Regime, event: Event) -> dict[str, Any]:
     fields = _event_fields(event)
     # `sourcing` is computed from the sources, so it stays out of _event_fields and of exports.
     return {"regime": regime.id, **fields, "dispute": fields["dispute"] or None, "sourcing": event.sourcing.value}
+
+
+def draft(drafted: Draft) -> str:
+    """A drafted event as the timeline's JSON event; what the text did not give is null (or empty)."""
+    event = drafted.event()
+    if event is not None and drafted.regime is not None:
+        return _dump(event_record(drafted.regime, event))
+    record = {
+        "regime": drafted.regime.id if drafted.regime else None,
+        "date": drafted.date.isoformat() if drafted.date else None,
+        "kind": drafted.kind.value if drafted.kind else None,
+        "document": drafted.document,
+        "meeting": drafted.meeting,
+        "press_release": drafted.press_release,
+        "title": drafted.title,
+        "summary": "",
+        "vote": _tally(drafted.vote),
+        "votes": {code: position.value for code, position in drafted.votes.items()},
+        "vetoed_by": list(drafted.vetoed_by),
+        "penholders": [],
+        "sets": _expiries(drafted.sets),
+        "would_have_set": _expiries(drafted.would_have_set),
+        "lapses": [],
+        "sources": list(drafted.sources),
+        "notes": drafted.notes,
+        "dispute": None,
+        "deadlines": {},
+        "sourcing": best_sourcing(list(drafted.sources)).value,
+    }
+    return _dump(record)
 
 
 def status_record(status: MandateStatus) -> dict[str, Any]:

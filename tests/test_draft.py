@@ -1,0 +1,365 @@
+"""`sanctions draft`: real press releases in, the events they record out, and --apply into a copy of the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shlex
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from sanctions.cli import app
+from sanctions.draft import Draft, draft_event, members_named_at, page_text, sentences_of
+from sanctions.loader import data_dir, load_all
+from sanctions.model import Position, Regime, Tally
+from sanctions.render import inert
+from sanctions.render import json as render_json
+from sanctions.render.yaml import draft as yaml_draft
+from sanctions.render.yaml import scalar
+
+PRESS = Path(__file__).parent / "data" / "press"
+EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((PRESS / "expected.yaml").read_text(encoding="utf-8"))
+runner = CliRunner()
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def regimes() -> list[Regime]:
+    return load_all(data_dir())
+
+
+def drafted(name: str, regimes: list[Regime], text: str | None = None) -> Draft:
+    expected = EXPECTED[name]
+    given_date = expected.get("given_date")
+    return draft_event(
+        text if text is not None else (PRESS / name).read_text(encoding="utf-8"),
+        regimes,
+        url=expected["url"],
+        given_date=given_date,
+    )
+
+
+def observed(draft: Draft) -> dict[str, Any]:
+    """A draft in the sidecar's terms."""
+
+    def members(position: Position) -> list[str]:
+        return [code for code, p in draft.votes.items() if p is position]
+
+    return {
+        "regime": draft.regime.id if draft.regime else None,
+        "date": draft.date,
+        "kind": draft.kind.value if draft.kind else None,
+        "document": draft.document,
+        "meeting": draft.meeting,
+        "press_release": draft.press_release,
+        "vote": str(draft.vote) if draft.vote else None,
+        "in_favour": members(Position.YES),
+        "against": members(Position.AGAINST),
+        "abstaining": members(Position.ABSTAIN),
+        "vetoed_by": list(draft.vetoed_by),
+        "expiries": draft.expiries,
+    }
+
+
+def test_the_fixtures_cover_ten_regimes_and_every_kind_of_release() -> None:
+    assert len({fixture["regime"] for fixture in EXPECTED.values()}) >= 10
+    assert {fixture["kind"] for fixture in EXPECTED.values()} == {"renewed", "veto", "failed-draft"}
+    assert sorted(p.name for p in PRESS.glob("*.txt")) == sorted(EXPECTED)
+    two_expiries = [f for f in EXPECTED.values() if len(f["expiries"]) == 2]
+    abstentions = [f for f in EXPECTED.values() if f["abstaining"] and f["kind"] == "renewed"]
+    assert len(two_expiries) >= 5 and len(abstentions) >= 5
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_press_release_gives_what_its_text_says(name: str, regimes: list[Regime]) -> None:
+    expected = {key: value for key, value in EXPECTED[name].items() if key not in ("url", "given_date", "notes")}
+    assert observed(drafted(name, regimes)) == expected
+
+
+def test_a_complete_draft_is_a_valid_event(regimes: list[Regime]) -> None:
+    draft = drafted("libya-2020-02-11-sc14105.txt", regimes)
+    assert draft.missing() == []
+    event = draft.event()
+    assert event is not None
+    assert (event.title, event.sources) == (
+        "Panel of Experts to 15 May 2021; Measures against illicit petroleum exports to 30 April 2021; Russia abstains",
+        ("https://press.un.org/en/2020/sc14105.doc.htm",),
+    )
+
+
+LIBYA_2020 = """\
+  - date: 2020-02-11
+    kind: renewed
+    document: S/RES/2509 (2020)
+    press_release: SC/14105
+    title: Panel of Experts to 15 May 2021; Measures against illicit petroleum exports to 30 April 2021; Russia abstains
+    vote: {in_favour: 14, against: 0, abstaining: 1}
+    votes: {RU: abstain}
+    sets: {panel: 2021-05-15, petroleum-measures: 2021-04-30}
+    sources:
+      - https://press.un.org/en/2020/sc14105.doc.htm
+"""
+
+
+def test_cli_prints_the_event_as_it_sits_in_a_regime_file() -> None:
+    code, out, err = run(
+        "draft",
+        str(PRESS / "libya-2020-02-11-sc14105.txt"),
+        "--date",
+        "2020-02-11",
+        "--url",
+        "https://press.un.org/en/2020/sc14105.doc.htm",
+    )
+    assert (code, out, err) == (0, LIBYA_2020, "")
+
+
+def test_the_yaml_reads_back_as_the_event(regimes: list[Regime]) -> None:
+    for name in EXPECTED:
+        draft = drafted(name, regimes)
+        event = draft.event()
+        if event is None:
+            continue
+        (item,) = yaml.safe_load(yaml_draft(draft))
+        assert item["date"] == event.date
+        assert item["title"] == event.title
+        assert item.get("sets", {}) == {k: v for k, v in event.sets.items()}
+
+
+def test_cli_json_is_the_timeline_event(regimes: list[Regime]) -> None:
+    url = EXPECTED["car-2023-07-27-sc15369.txt"]["url"]
+    code, out, _ = run(
+        "draft", str(PRESS / "car-2023-07-27-sc15369.txt"), "--date", "2023-07-27", "-f", "json", "--url", url
+    )
+    car = next(r for r in regimes if r.id == "car")
+    event = drafted("car-2023-07-27-sc15369.txt", regimes).event()
+    assert event is not None
+    expected = render_json.event_record(car, event)
+    assert code == 0
+    assert json.loads(out) == expected
+    assert list(json.loads(out)) == list(expected)
+
+
+def test_cli_json_of_an_incomplete_draft_has_every_key_with_nulls() -> None:
+    code, out, _ = run("draft", str(PRESS / "mali-2023-08-30-veto.txt"), "-f", "json")
+    record = json.loads(out)
+    assert code == 0
+    assert list(record) == [
+        "regime",
+        "date",
+        "kind",
+        "document",
+        "meeting",
+        "press_release",
+        "title",
+        "summary",
+        "vote",
+        "votes",
+        "vetoed_by",
+        "penholders",
+        "sets",
+        "would_have_set",
+        "lapses",
+        "sources",
+        "notes",
+        "dispute",
+        "deadlines",
+        "sourcing",
+    ]
+    assert (record["date"], record["document"], record["sources"], record["sourcing"]) == (None, None, [], "secondary")
+    assert record["would_have_set"] == {"measures": "2024-08-31", "panel": "2024-09-30"}
+
+
+def test_warnings_name_what_was_left_out_one_line_each() -> None:
+    code, out, err = run("draft", str(PRESS / "mali-2023-08-30-veto.txt"))
+    assert code == 0
+    assert err.splitlines() == [
+        'sanctions: warning: the text dates the decision only "today" and has no dateline: give --date; date left out',
+        "sanctions: warning: the text records more than one draft: the first is drafted; add the others by hand",
+        "sanctions: warning: the text gives no symbol for the draft, the press release or the meeting: "
+        "document left out",
+        "sanctions: warning: no address or press release symbol to cite: give --url; sources left out",
+    ]
+    assert out.startswith("  - kind: veto\n    title: Draft vetoed by Russia (would have set Travel ban")
+
+
+def test_a_dateline_dates_the_text_and_wins_over_date(regimes: list[Regime]) -> None:
+    text = (PRESS / "iran-2025-09-19-sc16175.txt").read_text(encoding="utf-8")
+    draft = draft_event(text, regimes, given_date=dt.date(2025, 9, 20))
+    assert draft.date == dt.date(2025, 9, 19)
+    assert "--date 2025-09-20 differs from the date the text gives (2025-09-19): used 2025-09-19" in draft.warnings
+
+
+def test_explain_shows_each_value_with_its_sentence() -> None:
+    code, _, err = run("draft", str(PRESS / "sudan-2024-03-08-sc15616.txt"), "--date", "2024-03-08", "--explain")
+    assert code == 0
+    lines = err.splitlines()
+    assert lines[lines.index("vote: 13-0-2 (against: 0, as the others account for all 15 members)") + 1] == (
+        "    from: Adopting resolution 2725 (2024) (to be issued as document S/RES/2725(2024)) with 13 "
+        "votes in favour and 2 abstentions (China, Russian Federation), the 15-member organ further requested the "
+        "Panel to provide updates on its activities every three months to the sanctions regime, officially known as "
+        "the Security Council Committee established pursuant to resolution 1591 (2005) concerning the Sudan."
+    )
+    assert lines[lines.index("expiry of panel: 2025-03-12 (through 12 March 2025)") + 1] == (
+        "    from: The Security Council today extended through 12 March 2025 the mandate of the Panel of Experts "
+        "charged with assisting its Sudan sanctions committee, requesting a final report on its findings and "
+        "recommendations by 13 January 2025."
+    )
+    assert 'date: 2024-03-08\n    from: --date (the text says "today")' in err
+    assert "sanctions: warning: '9569bth Meeting' is not a meeting number as written: meeting left out" in lines
+
+
+def test_standard_input_and_a_saved_page_read_alike(regimes: list[Regime]) -> None:
+    text = (PRESS / "car-2023-07-27-sc15369.txt").read_text(encoding="utf-8")
+    apostrophe = "\u2019"
+    paragraphs = "".join(f"<p>{line.replace(apostrophe, '&#8217;')}</p>\n" for line in text.splitlines() if line)
+    page = (
+        "<!DOCTYPE html><html><head><title>Meetings coverage</title>"
+        '<link rel="canonical" href="https://press.un.org/en/2023/sc15369.doc.htm">'
+        "<script>var latest = 'SC/99999 1 January 2020';</script></head><body>"
+        "<nav><a>Press releases</a> <a>29 June 2023</a></nav>"
+        f"<main>{paragraphs}</main><footer>United Nations, 1 January 2024</footer></body></html>"
+    )
+    code, from_page, err = run("draft", "-", "--date", "2023-07-27", stdin=page)
+    code_text, from_text, _ = run(
+        "draft", "-", "--date", "2023-07-27", "--url", "https://press.un.org/en/2023/sc15369.doc.htm", stdin=text
+    )
+    assert (code, code_text, err) == (0, 0, "")
+    assert from_page == from_text
+    assert "    sets: {measures: 2024-07-31, panel: 2024-08-31}\n" in from_page
+
+
+def test_page_text_skips_scripts_menus_and_footers() -> None:
+    text, canonical = page_text(
+        '<html><head><meta property="og:url" content="https://e.org/a"><style>p{}</style></head>'
+        "<body><nav>Menu</nav><p>One&nbsp;two</p><div>Three<br>Four</div><footer>Foot</footer></body></html>"
+    )
+    assert (text, canonical) == ("One two\nThree\nFour", "https://e.org/a")
+
+
+def test_an_unreadable_input_is_a_usage_error(tmp_path: Path) -> None:
+    code, out, err = run("draft", str(tmp_path / "missing.txt"))
+    assert (code, out) == (2, "")
+    assert err == f"sanctions: error: cannot read {tmp_path / 'missing.txt'}: No such file or directory\n"
+    code, _, err = run("draft", str(tmp_path))
+    assert (code, err) == (2, f"sanctions: error: cannot read {tmp_path}: it is a folder\n")
+
+
+def test_regime_option_overrides_and_says_when_the_text_disagrees(regimes: list[Regime]) -> None:
+    code, out, err = run("draft", str(PRESS / "libya-2020-02-11-sc14105.txt"), "--regime", "mali", "--date", "today")
+    assert code == 0
+    assert "sanctions: warning: the text points to regime 'libya', but --regime mali was given" in err
+    assert "sets:" not in out  # Mali has no petroleum measures; its panel is not Libya's: nothing placed
+
+
+# --- the pieces ------------------------------------------------------------------------------------------
+
+
+def test_sentences_end_at_full_stops_not_abbreviations() -> None:
+    assert sentences_of("Mr. Nebenzia spoke at 10:04 a.m. The U.S. envoy replied. Washington, D.C.'s view held.") == [
+        "Mr. Nebenzia spoke at 10:04 a.m. The U.S. envoy replied.",
+        "Washington, D.C.'s view held.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("China and the Russian Federation.", ["CN", "RU"]),
+        ("the Russian Federation — a permanent member", ["RU"]),
+        ("the Russian Federation in a vote that had otherwise garnered 13 votes", ["RU"]),
+        ("Bolivia (Plurinational State of), China and Kazakhstan", ["BO", "CN", "KZ"]),
+        ("Trinidad and Tobago and France", ["TT", "FR"]),
+        ("in a late meeting", []),
+    ],
+)
+def test_members_named_at_the_start_of_a_phrase(text: str, codes: list[str]) -> None:
+    assert members_named_at(text) == codes
+
+
+def test_a_duration_with_a_stated_start_becomes_a_date(regimes: list[Regime]) -> None:
+    text = (
+        "The Security Council today unanimously adopted resolution 2999 (2030), extending for 13 months from "
+        "1 August 2030 the mandate of the Panel of Experts assisting the Committee established pursuant to "
+        "resolution 2374 (2017)."
+    )
+    draft = draft_event(text, regimes, given_date=dt.date(2030, 7, 30))
+    assert (draft.regime and draft.regime.id, draft.expiries) == ("mali", {"panel": dt.date(2031, 8, 31)})
+    assert draft.vote == Tally(15, 0, 0)
+
+
+def test_a_date_without_a_year_is_never_completed(regimes: list[Regime]) -> None:
+    text = (
+        "The Security Council today adopted resolution 2999 (2030) by 15 votes in favour, none against and no "
+        "abstentions, extending until 1 February the mandate of the Panel of Experts assisting the Committee "
+        "established pursuant to resolution 2374 (2017)."
+    )
+    draft = draft_event(text, regimes, given_date=dt.date(2030, 7, 30))
+    assert draft.expiries == {}
+    assert "'until 1 February' gives no year: that end date is left out" in draft.warnings
+    assert draft.vote == Tally(15, 0, 0)
+
+
+def test_counts_that_disagree_leave_the_vote_out(regimes: list[Regime]) -> None:
+    text = (
+        "Security Council Extends Panel, Adopting Resolution 2999 (2030) by 13 Votes in Favour, 2 Abstentions\n"
+        "Adopting resolution 2999 (2030) by a vote of 14 in favour to none against, with 1 abstention (China), the "
+        "Council extended until 1 May 2031 the mandate of the Panel of Experts assisting the Committee established "
+        "pursuant to resolution 2374 (2017)."
+    )
+    draft = draft_event(text, regimes, given_date=dt.date(2030, 7, 30))
+    assert (draft.vote, draft.votes) == (None, {})
+    assert "the text gives two different counts for this decision: vote left out" in draft.warnings
+
+
+def test_a_text_about_no_regime_leaves_the_regime_out(regimes: list[Regime]) -> None:
+    draft = draft_event("The Security Council today adopted resolution 2999 (2030).", regimes, given_date=None)
+    assert (draft.regime, draft.date) == (None, None)
+    assert draft.warnings[0] == (
+        "the text names no regime's committee, resolutions or country: give --regime; regime left out"
+    )
+    assert draft.missing() == [
+        "the regime (give --regime)",
+        "the date (give --date)",
+        "a title",
+        "a source (give --url)",
+    ]
+
+
+@given(st.text(max_size=60))
+def test_any_text_is_a_scalar_that_reads_back(text: str) -> None:
+    cleaned = inert(text).strip()
+    if not cleaned:
+        return
+    assert yaml.safe_load(f"key: {scalar(cleaned)}") == {"key": cleaned}
+
+
+@pytest.mark.parametrize("fixture", ["car-2023-07-27-sc15369.txt", "dprk-2024-03-28-sc15648.txt"])
+def test_readme_draft_examples_are_what_draft_prints(fixture: str) -> None:
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    command = next(
+        line for line in readme.splitlines() if line.startswith(f"$ sanctions draft tests/data/press/{fixture}")
+    )
+    shown = readme.split(command + "\n", 1)[1].split("```", 1)[0]
+    args = shlex.split(command.removeprefix("$ sanctions "))
+    args[1] = str(root / args[1])
+    code, out, err = run(*args)
+    assert (code, err + out) == (0, shown)
+
+
+def test_closed_standard_input_is_a_usage_error() -> None:
+    from sanctions.draft import read_press_release
+    from sanctions.errors import UsageError
+
+    with pytest.raises(UsageError, match=r"^standard input is closed: give the press release as a file$"):
+        read_press_release("-", None)
