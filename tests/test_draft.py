@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shlex
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +18,10 @@ from typer.testing import CliRunner
 
 from sanctions.cli import app
 from sanctions.draft import Draft, draft_event, members_named_at, page_text, sentences_of
+from sanctions.insert import ApplyError, insert_event
 from sanctions.loader import data_dir, load_all
 from sanctions.model import Position, Regime, Tally
+from sanctions.parse import parse_regime
 from sanctions.render import inert
 from sanctions.render import json as render_json
 from sanctions.render.yaml import draft as yaml_draft
@@ -341,6 +345,169 @@ def test_any_text_is_a_scalar_that_reads_back(text: str) -> None:
     if not cleaned:
         return
     assert yaml.safe_load(f"key: {scalar(cleaned)}") == {"key": cleaned}
+
+
+# --- --apply ---------------------------------------------------------------------------------------------
+
+
+def without_event(path: Path, date: dt.date, kind: str) -> str:
+    """The file's text with the event of that date and kind cut out (to put it back with --apply)."""
+    text = path.read_text(encoding="utf-8")
+    events = next(v for k, v in yaml.compose(text).value if k.value == "events")
+    lines = text.splitlines(keepends=True)
+    starts = [item.start_mark.line for item in events.value]
+    for index, item in enumerate(events.value):
+        fields = {k.value: v.value for k, v in item.value if isinstance(v, yaml.ScalarNode)}
+        if fields["date"] == date.isoformat() and fields["kind"] == kind:
+            end = starts[index + 1] if index + 1 < len(starts) else len(lines)
+            return "".join(lines[: starts[index]] + lines[end:])
+    raise AssertionError(f"no {kind} of {date} in {path}")
+
+
+def apply_args(name: str, folder: Path) -> list[str]:
+    expected = EXPECTED[name]
+    args = ["draft", str(PRESS / name), "--url", expected["url"], "--apply", "--data", str(folder)]
+    return args + (["--date", str(expected["given_date"])] if "given_date" in expected else [])
+
+
+COMPLETE = [
+    name
+    for name, expected in EXPECTED.items()
+    if expected["document"] and (expected["vote"] or expected["kind"] not in ("veto", "failed-draft"))
+]
+
+
+@pytest.mark.parametrize("name", COMPLETE)
+def test_apply_puts_the_event_back_in_place_and_the_data_validates(name: str, tmp_path: Path) -> None:
+    expected = EXPECTED[name]
+    folder = tmp_path / "regimes"
+    shutil.copytree(data_dir(), folder)
+    target = folder / f"{expected['regime']}.yaml"
+    before = without_event(target, expected["date"], expected["kind"])
+    target.write_text(before, encoding="utf-8")
+    code, out, err = run(*apply_args(name, folder))
+    after = target.read_text(encoding="utf-8")
+    line = int(err.rsplit(" at line ", 1)[1])
+    assert (code, err.splitlines()[-1]) == (0, f"added to {target} at line {line}")
+    assert after.splitlines()[line - 1] == f"  - date: {expected['date']}"
+    # Text was inserted, nothing rewritten: take the event (and its blank line) out and the file is as before.
+    inserted = out.count("\n") + 1
+    lines = after.splitlines(keepends=True)
+    assert "".join(lines[: line - 1] + lines[line - 1 + inserted :]) == before
+    assert "".join(lines[line - 1 : line - 1 + inserted - 1]) == out
+    assert run("validate", "--data", str(folder))[0] == 0
+
+
+def test_apply_keeps_the_file_when_the_event_is_already_there(tmp_path: Path) -> None:
+    folder = tmp_path / "regimes"
+    shutil.copytree(data_dir(), folder)
+    target = folder / "libya.yaml"
+    before = target.read_bytes()
+    code, _, err = run(*apply_args("libya-2020-02-11-sc14105.txt", folder))
+    assert code == 1
+    assert err.startswith(f"sanctions: error: {target} left as it was: {target}:")
+    assert err.endswith(": duplicate event: renewed S/RES/2509 (2020) on 2020-02-11\n")
+    assert target.read_bytes() == before
+
+
+def test_apply_refuses_a_draft_that_would_not_validate(tmp_path: Path) -> None:
+    folder = tmp_path / "regimes"
+    shutil.copytree(data_dir(), folder)
+    target = folder / "dprk.yaml"
+    target.write_text(without_event(target, dt.date(2024, 3, 28), "veto"), encoding="utf-8")
+    before = target.read_bytes()
+    code, _, err = run(*apply_args("dprk-2024-03-28-sc15648.txt", folder))
+    assert code == 1
+    assert err.splitlines()[-1].endswith(": a veto must record the vote")
+    assert target.read_bytes() == before
+
+
+def test_apply_refuses_a_draft_with_fields_missing(tmp_path: Path) -> None:
+    folder = tmp_path / "regimes"
+    shutil.copytree(data_dir(), folder)
+    code, _, err = run("draft", str(PRESS / "mali-2023-08-30-veto.txt"), "--apply", "--data", str(folder))
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        "sanctions: error: not applied: the text does not give the date (give --date), the document symbol or "
+        "a source (give --url)"
+    )
+
+
+def test_apply_never_replaces_a_symbolic_link(tmp_path: Path) -> None:
+    folder = tmp_path / "regimes"
+    shutil.copytree(data_dir(), folder)
+    real = tmp_path / "libya-real.yaml"
+    os.replace(folder / "libya.yaml", real)
+    real.write_text(without_event(real, dt.date(2020, 2, 11), "renewed"), encoding="utf-8")
+    (folder / "libya.yaml").symlink_to(real)
+    before = real.read_bytes()
+    code, _, err = run(*apply_args("libya-2020-02-11-sc14105.txt", folder))
+    assert (code, err.splitlines()[-1]) == (
+        1,
+        f"sanctions: error: cannot change {folder / 'libya.yaml'}: it is a symbolic link, not a regular file",
+    )
+    assert real.read_bytes() == before and (folder / "libya.yaml").is_symlink()
+
+
+FILE = """\
+id: t
+events:
+  - date: 2020-01-01
+    kind: renewed
+
+  # Two events this year.
+  - date: 2021-06-01
+    kind: renewed
+
+  - date: 2022-01-01
+    kind: renewed
+notes: last
+"""
+BLOCK = "  - date: {day}\n    kind: veto\n"
+
+
+@pytest.mark.parametrize(
+    ("day", "line", "expected"),
+    [
+        (
+            "2021-01-01",
+            6,
+            "  - date: 2020-01-01\n    kind: renewed\n\n  - date: 2021-01-01\n    kind: veto\n\n  # Two events",
+        ),
+        ("2019-01-01", 3, "events:\n  - date: 2019-01-01\n    kind: veto\n\n  - date: 2020-01-01"),
+        ("2021-06-01", 10, "    kind: renewed\n\n  - date: 2021-06-01\n    kind: veto\n\n  - date: 2022-01-01"),
+        ("2023-01-01", 13, "  - date: 2022-01-01\n    kind: renewed\n\n  - date: 2023-01-01\n    kind: veto\nnotes"),
+    ],
+)
+def test_insert_event_in_date_order_keeps_comments(day: str, line: int, expected: str) -> None:
+    text, at = insert_event(FILE, BLOCK.format(day=day), dt.date.fromisoformat(day), "t.yaml")
+    assert expected in text
+    assert at == line and text.splitlines()[at - 1] == f"  - date: {day}"
+    assert yaml.safe_load(text)["notes"] == "last"
+
+
+def test_insert_event_follows_the_files_indentation_and_line_ends() -> None:
+    text = "id: t\r\nevents:\r\n- date: 2020-01-01\r\n  kind: renewed\r\n"
+    new, at = insert_event(text, BLOCK.format(day="2021-01-01"), dt.date(2021, 1, 1), "t.yaml")
+    assert new == "id: t\r\nevents:\r\n- date: 2020-01-01\r\n  kind: renewed\r\n- date: 2021-01-01\r\n  kind: veto\r\n"
+    assert at == 5
+
+
+def test_insert_event_refuses_a_flow_list() -> None:
+    with pytest.raises(ApplyError, match=r"^t.yaml:2: 'events' is not a block list of events: add the event by hand$"):
+        insert_event("id: t\nevents: []\n", BLOCK.format(day="2021-01-01"), dt.date(2021, 1, 1), "t.yaml")
+
+
+def test_an_applied_draft_parses_as_the_drafted_event(regimes: list[Regime]) -> None:
+    draft = drafted("car-2023-07-27-sc15369.txt", regimes)
+    event = draft.event()
+    assert event is not None
+    path = data_dir() / "car.yaml"
+    text = without_event(path, event.date, "renewed")
+    new, _ = insert_event(text, yaml_draft(draft), event.date, str(path))
+    regime = parse_regime(new, str(path))
+    (found,) = [e for e in regime.events if e.date == event.date and e.kind is event.kind]
+    assert found == event
 
 
 @pytest.mark.parametrize("fixture", ["car-2023-07-27-sc15369.txt", "dprk-2024-03-28-sc15648.txt"])

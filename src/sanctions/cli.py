@@ -597,12 +597,17 @@ def draft(
     explain: Annotated[
         bool, typer.Option("--explain", help="Show every value with the sentence it came from (on standard error).")
     ] = False,
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Add the event to the regime file in date order, if the file stays valid.")
+    ] = False,
     data: DataOption = None,
 ) -> None:
     """Draft the event a UN press release records, ready for a regime file.
 
     Reads the regime, date, kind, symbols, vote and every mandate's new end date from the text; what the
-    text does not say plainly is left out and named in a warning, never guessed.
+    text does not say plainly is left out and named in a warning, never guessed. --apply adds the event to
+    the regime file (or the --data copy) in date order, keeping the file's comments, and writes it only if
+    the whole file then validates.
 
     Example: sanctions draft sc15648.txt --date 2024-03-28 --url https://press.un.org/en/2024/sc15648.doc.htm
     """
@@ -621,6 +626,12 @@ def draft(
     for warning in drafted.warnings:
         streams.say(f"sanctions: warning: {inert(warning)}")
     _emit(renderer(fmt).draft(drafted))
+    if apply:
+        from sanctions.insert import apply_draft
+        from sanctions.loader import data_dir
+
+        path, line = apply_draft(data_dir(data), drafted, renderer(DraftFormat.YAML).draft(drafted))
+        streams.say(f"added to {inert(str(path))} at line {line}")
 
 
 @app.command()
