@@ -313,6 +313,32 @@ def test_a_date_without_a_year_is_never_completed(regimes: list[Regime]) -> None
     assert draft.vote == Tally(15, 0, 0)
 
 
+NEW_MEASURES = (
+    "The Security Council today imposed an arms embargo on South Sudan, adopting resolution 2999 (2030) by 9 votes "
+    "in favour to none against, with 6 abstentions, and asked the Committee established pursuant to resolution 2206 "
+    "(2015) to monitor it."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "warning"),
+    [
+        (NEW_MEASURES, "established", None),
+        (
+            NEW_MEASURES + " The Council also renewed until 31 May 2031 the travel ban and asset freeze.",
+            None,
+            "the resolution imposes new measures and renews others: established or renewed? kind left out",
+        ),
+    ],
+)
+def test_new_measures_are_established_and_never_guessed_beside_a_renewal(
+    text: str, kind: str | None, warning: str | None, regimes: list[Regime]
+) -> None:
+    draft = draft_event(text, regimes, url="https://example.org/sc99999", given_date=dt.date(2030, 7, 30))
+    assert (draft.regime and draft.regime.id, draft.kind and draft.kind.value) == ("south-sudan", kind)
+    assert draft.warnings == ((warning,) if warning else ())
+
+
 def test_counts_that_disagree_leave_the_vote_out(regimes: list[Regime]) -> None:
     text = (
         "Security Council Extends Panel, Adopting Resolution 2999 (2030) by 13 Votes in Favour, 2 Abstentions\n"

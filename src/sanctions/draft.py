@@ -848,7 +848,7 @@ class _Reader:
 
     # --- expiries --------------------------------------------------------------------------------
 
-    def _decision_sentences(self, failed: bool) -> Iterator[str]:
+    def decision_sentences(self, failed: bool) -> Iterator[str]:
         """The sentences that say what the decision (or the failed draft) does, in the Council's voice;
         the paragraphs before the headline, whose wording is the fuller one."""
         headline = set(self.header)
@@ -872,7 +872,7 @@ class _Reader:
         conflicts: set[str] = set()
         renewing: list[str] = []
         unplaced: list[tuple[_Anchor, str]] = []
-        for sentence in self._decision_sentences(failed):
+        for sentence in self.decision_sentences(failed):
             anchors = _anchors(sentence)
             for anchor in anchors:
                 keys, unclear = _mandates(regime, _object_of(sentence, anchors, anchor))
@@ -1204,10 +1204,17 @@ def draft_event(
         expiries, phrases, renewing = reader.expiries(chosen, kind.is_failed, day)
     establishing = chosen is not None and resolution is not None and chosen.established_by == resolution
     if resolution is not None:
-        new_measures = next((s for s in reader.sentences if _ESTABLISHING.search(s)), None)
+        # "imposed an arms embargo" is new measures; "renew … the measures, which include imposing a
+        # travel ban" describes old ones, so a sentence that renews is no evidence of establishing.
+        new_measures = next(
+            (s for s in reader.decision_sentences(False) if _ESTABLISHING.search(s) and not _RENEWAL.search(s)), None
+        )
         if establishing:
             kind = Kind.ESTABLISHED
             reader.explain("kind", kind.value, f"{resolution} is the regime's establishing resolution")
+        elif new_measures is not None and (expiries or renewing):
+            kind = None
+            reader.warn("the resolution imposes new measures and renews others: established or renewed? kind left out")
         elif new_measures is not None:
             kind = Kind.ESTABLISHED
             reader.explain("kind", kind.value, new_measures)
