@@ -578,11 +578,8 @@ def export(
 @app.command()
 def draft(
     ctx: typer.Context,
-    source: Annotated[
-        str,
-        typer.Argument(
-            metavar="FILE", help="The press release: text copied from the page, the page saved as HTML, or '-'."
-        ),
+    file: Annotated[
+        str, typer.Argument(help="The press release: text copied from the page, the page saved as HTML, or '-'.")
     ],
     regime: Annotated[
         Optional[str], typer.Option("--regime", "-r", help="The regime, if not the one the text names.")
@@ -617,7 +614,7 @@ def draft(
 
     regimes = _regimes(ctx, data)
     chosen = find_regime(regimes, regime) if regime is not None else None
-    text = read_press_release(source, getattr(sys.stdin, "buffer", None))
+    text = read_press_release(file, getattr(sys.stdin, "buffer", None))
     drafted = draft_event(text, regimes, url=url, given_date=_date(date), regime=chosen)
     if explain:
         for explanation in drafted.explanations:

@@ -1,0 +1,148 @@
+"""How well `sanctions draft` reads real press releases: field by field, over tests/data/press/.
+
+    python benchmarks/draft_accuracy.py
+
+Two tables. The first scores each drafted field against what the text itself says (the hand-read
+sidecar tests/data/press/expected.yaml): a value is right, left out (and warned about), or wrong.
+A wrong value is the failure that matters, since a left-out one is named in a warning. The second
+compares each draft with the event the bundled regime file records for that day, showing how much
+of a hand-written event a press release alone gives. Exits 1 when any drafted value is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sanctions.draft import Draft, draft_event
+from sanctions.loader import data_dir, load_all
+from sanctions.model import Event, Position, Regime
+
+PRESS = Path(__file__).resolve().parents[1] / "tests" / "data" / "press"
+FIELDS = (
+    "regime",
+    "date",
+    "kind",
+    "document",
+    "meeting",
+    "press_release",
+    "vote",
+    "in_favour",
+    "against",
+    "abstaining",
+    "vetoed_by",
+    "expiries",
+)
+EMPTY = (None, [], {})
+
+
+def observed(draft: Draft) -> dict[str, Any]:
+    def members(position: Position) -> list[str]:
+        return [code for code, p in draft.votes.items() if p is position]
+
+    return {
+        "regime": draft.regime.id if draft.regime else None,
+        "date": draft.date,
+        "kind": draft.kind.value if draft.kind else None,
+        "document": draft.document,
+        "meeting": draft.meeting,
+        "press_release": draft.press_release,
+        "vote": str(draft.vote) if draft.vote else None,
+        "in_favour": members(Position.YES),
+        "against": members(Position.AGAINST),
+        "abstaining": members(Position.ABSTAIN),
+        "vetoed_by": list(draft.vetoed_by),
+        "expiries": dict(draft.expiries),
+    }
+
+
+def recorded(event: Event) -> dict[str, Any]:
+    def members(position: Position) -> list[str]:
+        return sorted(code for code, p in event.votes.items() if p is position)
+
+    return {
+        "date": event.date,
+        "kind": event.kind.value,
+        "document": event.document,
+        "meeting": event.meeting,
+        "press_release": event.press_release,
+        "vote": str(event.vote) if event.vote else None,
+        "against": members(Position.AGAINST),
+        "abstaining": members(Position.ABSTAIN),
+        "vetoed_by": sorted(event.vetoed_by),
+        "expiries": dict(event.would_have_set if event.kind.is_failed else event.sets),
+    }
+
+
+def main() -> int:
+    expected_by_file: dict[str, dict[str, Any]] = yaml.safe_load((PRESS / "expected.yaml").read_text(encoding="utf-8"))
+    regimes = load_all(data_dir())
+    by_id: dict[str, Regime] = {regime.id: regime for regime in regimes}
+    tally = {field: {"right": 0, "left out": 0, "wrong": 0} for field in FIELDS}
+    agreement = {field: [0, 0] for field in ("date", "kind", "document", "meeting", "press_release", "vote")}
+    agreement.update({field: [0, 0] for field in ("against", "abstaining", "vetoed_by", "expiries")})
+    wrong: list[str] = []
+    differences: list[str] = []
+    warnings = 0
+    for name, expected in sorted(expected_by_file.items()):
+        text = (PRESS / name).read_text(encoding="utf-8")
+        given = expected.get("given_date")
+        draft = draft_event(text, regimes, url=expected["url"], given_date=given)
+        warnings += len(draft.warnings)
+        got = observed(draft)
+        for field in FIELDS:
+            if got[field] == expected[field]:
+                tally[field]["right"] += 1
+            elif got[field] in EMPTY:
+                tally[field]["left out"] += 1
+            else:
+                tally[field]["wrong"] += 1
+                wrong.append(f"{name}: {field} is {got[field]!r}, the text says {expected[field]!r}")
+        regime = by_id[expected["regime"]]
+        day = expected["date"] if isinstance(expected["date"], dt.date) else None
+        filed = next((e for e in regime.events if e.date == day and e.kind.value == expected["kind"]), None)
+        if filed is None:
+            continue
+        for field, value in recorded(filed).items():
+            mine = sorted(got[field]) if isinstance(got[field], list) else got[field]
+            agreement[field][1] += 1
+            agreement[field][0] += mine == value
+            if mine != value:
+                differences.append(f"{name}: {field} drafted {mine!r}, filed {value!r}")
+
+    count = len(expected_by_file)
+    covered = len({fixture["regime"] for fixture in expected_by_file.values()})
+    print(f"sanctions draft on {count} press releases ({covered} regimes)")
+    print()
+    print("Against what each text says:")
+    print(f"  {'field':<14} {'right':>6} {'left out':>9} {'wrong':>6}   accuracy")
+    for field, counts in tally.items():
+        share = counts["right"] / count
+        print(f"  {field:<14} {counts['right']:>6} {counts['left out']:>9} {counts['wrong']:>6}   {share:>7.0%}")
+    right = sum(c["right"] for c in tally.values())
+    left_out = sum(c["left out"] for c in tally.values())
+    total = count * len(FIELDS)
+    print(f"  {'all fields':<14} {right:>6} {left_out:>9} {len(wrong):>6}   {right / total:>7.0%}")
+    print(f"  warnings printed: {warnings} ({warnings / count:.1f} per release)")
+    print()
+    print("Against the event the regime file records (hand-written from these and other sources):")
+    for field, (same, compared) in agreement.items():
+        print(f"  {field:<14} {same:>3} of {compared:<3} the same")
+    print()
+    print("Where they differ (tests/data/press/expected.yaml notes why):")
+    for line in differences:
+        print(f"  {line}")
+    if wrong:
+        print()
+        print("Wrong values:")
+        for line in wrong:
+            print(f"  {line}")
+    return 1 if wrong else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
