@@ -803,3 +803,61 @@ def test_no_control_character_from_a_deadline_label_reaches_the_feed(tmp_path: P
     assert result.exit_code == 0
     assert "SUMMARY:Testland]0\\;pwned[2J2Jevil: final report]0\\;pwned[2J2Jevil due\r\n" in feed
     assert _RAW.findall(feed.replace("\r\n", "\n")) == []
+
+
+def test_a_member_without_a_veto_gets_a_hint() -> None:
+    code, out, err = run("vetoes", "--member", "Japan", "-f", "json")
+    assert (code, out) == (0, "[]\n")
+    assert err == (
+        "sanctions: note: Japan (JP) is not a permanent member and has no veto: "
+        "'sanctions votes REGIME --member JP' shows how it voted\n"
+    )
+
+
+def test_since_and_until_on_every_dated_listing() -> None:
+    vetoes = json.loads(run("vetoes", "--since", "2023-01-01", "--until", "2023-12-31", "-f", "json")[1])
+    assert {(row["regime"], row["date"]) for row in vetoes} == {("mali", "2023-08-30")}
+    votes = json.loads(run("votes", "mali", "--since", "2023-01-01", "--until", "2023-12-31", "-f", "json")[1])
+    assert [row["document"] for row in votes] == ["S/2023/638", "S/PV.9408"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["regimes"],
+        ["timeline", "mali"],
+        ["expiry", "mali"],
+        ["vetoes", "mali"],
+        ["votes", "mali"],
+        ["validate"],
+        ["changes", "--since", "2023-08-01", "--until", "2023-10-01"],
+    ],
+)
+def test_csv_wherever_there_is_a_table(args: list[str]) -> None:
+    import csv
+    import io
+
+    code, out, _ = run(*args, "-f", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert len(rows) >= 2 and all(len(row) == len(rows[0]) for row in rows)
+    if args[0] in ("timeline", "expiry", "vetoes", "votes", "regimes"):
+        (first, *_) = json.loads(run(*args, "-f", "json")[1])
+        header = [
+            name for key in first for name in (("in_favour", "against", "abstaining") if key == "vote" else (key,))
+        ]
+        assert rows[0] == header  # the JSON fields, under the same names
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["regimes"], ["timeline", "mali"], ["expiry"], ["vetoes"], ["votes", "mali"], ["chart", "mali"], ["validate"]],
+)
+def test_output_to_a_file_wherever_there_is_output(args: list[str], tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    assert run(*args, "-o", str(target)) == (0, "", "")
+    piped = run(*args)[1]
+    assert target.read_text(encoding="utf-8") == piped
+    code, _, err = run(*args, "-o", str(target))
+    assert (code, err) == (1, f"sanctions: error: {target} already exists: use --force to overwrite it\n")
+    assert run(*args, "-o", str(target), "--force")[0] == 0

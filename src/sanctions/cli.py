@@ -114,6 +114,13 @@ SinceOption = Annotated[
 UntilOption = Annotated[
     Optional[str], typer.Option("--until", metavar="DATE", help="Only events on or before this date.")
 ]
+ToOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to FILE (atomically; an existing file only with --force)."
+    ),
+]
+OverwriteOption = Annotated[bool, typer.Option("--force", help="With -o: replace an existing regular file.")]
 AsOfOption = Annotated[
     str,
     typer.Option(
@@ -224,9 +231,25 @@ def _is_terminal() -> bool:
     return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
 
 
-def _emit(output: "str | Drawable | RenderableType") -> None:
-    from sanctions.render.grid import Blocks, Cell, Grid, write_text
+def _emit(output: "str | Drawable | RenderableType", to: str | None = None, force: bool = False) -> None:
+    """Standard output, or with `to` a file written atomically (as a pipe would get it, no colour)."""
+    from sanctions.render.grid import Blocks, Cell, Grid, to_text, write_text
 
+    if to not in (None, "-"):
+        from sanctions.files import write_atomically
+
+        width = _LAYOUT["width"] or streams.width(False)
+        if isinstance(output, (Grid, Blocks, Cell)):
+            text = to_text(output, width, _LAYOUT["wide"])
+        elif isinstance(output, str):
+            text = output
+        else:
+            console = _console(width)
+            with console.capture() as captured:
+                console.print(output)
+            text = captured.get()
+        write_atomically(Path(str(to)), text, force=force)
+        return
     if isinstance(output, str):
         sys.stdout.write(output)
         return
@@ -260,7 +283,12 @@ def _console(width: int) -> "Console":
 
 @app.command()
 def regimes(
-    ctx: typer.Context, data: DataOption = None, fmt: FormatOption = Format.TABLE, as_of: AsOfOption = "today"
+    ctx: typer.Context,
+    data: DataOption = None,
+    fmt: FormatOption = Format.TABLE,
+    as_of: AsOfOption = "today",
+    output: ToOption = None,
+    force: OverwriteOption = False,
 ) -> None:
     """List every regime: committee, establishment, status and next expiry.
 
@@ -271,7 +299,7 @@ def regimes(
 
     day = _date(as_of) or _today()
     summaries = [summarise(regime, day) for regime in _regimes(ctx, data, "mandates")]
-    _emit(renderer(fmt).regimes(summaries))
+    _emit(renderer(fmt).regimes(summaries), output, force)
 
 
 @app.command()
@@ -285,6 +313,8 @@ def timeline(
     ] = None,
     data: DataOption = None,
     fmt: FormatOption = Format.TABLE,
+    output: ToOption = None,
+    force: OverwriteOption = False,
 ) -> None:
     """Show a regime's history, one row per event, oldest first.
 
@@ -298,7 +328,7 @@ def timeline(
     first, last = _window(since, until)
     chosen = find_regime(_regimes(ctx, data, "full" if fmt is Format.JSON else "brief"), regime)
     events = select_events(chosen, first, last, kind or ())
-    _emit(renderer(fmt).timeline(chosen, events))
+    _emit(renderer(fmt).timeline(chosen, events), output, force)
 
 
 @app.command()
@@ -333,6 +363,8 @@ def expiry(
     ] = False,
     data: DataOption = None,
     fmt: Annotated[ExpiryFormat, typer.Option("--format", "-f", help="Output format.")] = ExpiryFormat.TABLE,
+    output: ToOption = None,
+    force: OverwriteOption = False,
 ) -> None:
     """Show every mandate's expiry as of a date, soonest first, with days left.
 
@@ -354,9 +386,13 @@ def expiry(
         from sanctions.render import ics
 
         before = ics.parse_alarm(alarm or ics.DEFAULT_ALARM)
-        _emit(ics.expiry(statuses, until=None if within is None else horizon, alarm=before, deadlines=deadlines))
+        _emit(
+            ics.expiry(statuses, until=None if within is None else horizon, alarm=before, deadlines=deadlines),
+            output,
+            force,
+        )
     else:
-        _emit(renderer(fmt).expiry(statuses))
+        _emit(renderer(fmt).expiry(statuses), output, force)
     if check and needs_alert(statuses):
         raise typer.Exit(3)
 
@@ -374,6 +410,8 @@ def changes(
     ] = False,
     data: DataOption = None,
     fmt: Annotated[ChangesFormat, typer.Option("--format", "-f", help="Output format.")] = ChangesFormat.TABLE,
+    output: ToOption = None,
+    force: OverwriteOption = False,
 ) -> None:
     """List the decisions taken from --since to --until (default: today) and the mandates whose status changed.
 
@@ -391,7 +429,7 @@ def changes(
     assert first is not None and last is not None  # both given: _window parsed them
     chosen = select(_regimes(ctx, data, "full" if fmt is ChangesFormat.JSON else "brief"), regime)
     found = find_changes(chosen, first, last)
-    _emit(renderer(fmt).changes(found))
+    _emit(renderer(fmt).changes(found), output, force)
     if check and found.changed:
         raise typer.Exit(3)
 
@@ -402,6 +440,8 @@ def chart(
     regime: Annotated[str, typer.Argument(help="Regime id, alias or resolution number.")],
     as_of: AsOfOption = "today",
     data: DataOption = None,
+    output: ToOption = None,
+    force: OverwriteOption = False,
 ) -> None:
     """Draw a regime's mandates over time: a lane each, bars for periods, marks for vetoes and lapses.
 
@@ -411,7 +451,7 @@ def chart(
     from sanctions.render.chart import chart as draw
 
     day = _date(as_of) or _today()
-    _emit(draw(find_regime(_regimes(ctx, data, "mandates"), regime), day))
+    _emit(draw(find_regime(_regimes(ctx, data, "mandates"), regime), day), output, force)
 
 
 def _member(text: str | None) -> str | None:
@@ -438,8 +478,11 @@ def vetoes(
     regime: Annotated[Optional[list[str]], typer.Argument(help="Regimes to show; all if none.")] = None,
     member: MemberOption = None,
     since: SinceOption = None,
+    until: UntilOption = None,
     data: DataOption = None,
     fmt: FormatOption = Format.TABLE,
+    output: ToOption = None,
+    force: OverwriteOption = False,
 ) -> None:
     """List vetoed drafts and drafts that failed without a veto, with tallies and what followed.
 
@@ -449,11 +492,17 @@ def vetoes(
     Example: sanctions vetoes --member russia --since 2020-01-01
     """
     from sanctions.catalogue import select
+    from sanctions.members import veto_hint
     from sanctions.render import renderer
     from sanctions.vetoes import failed_drafts
 
-    drafts = failed_drafts(select(_regimes(ctx, data), regime), _member(member), _date(since))
-    _emit(renderer(fmt).vetoes(drafts))
+    first, last = _window(since, until)
+    code = _member(member)
+    hint = veto_hint(code) if code is not None else None
+    if hint is not None:
+        streams.say(f"sanctions: note: {hint}")
+    drafts = failed_drafts(select(_regimes(ctx, data), regime), code, first, last)
+    _emit(renderer(fmt).vetoes(drafts), output, force)
 
 
 @app.command()
@@ -461,8 +510,12 @@ def votes(
     ctx: typer.Context,
     regime: Annotated[str, typer.Argument(help="Regime id, alias or resolution number.")],
     member: MemberOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     data: DataOption = None,
     fmt: FormatOption = Format.TABLE,
+    output: ToOption = None,
+    force: OverwriteOption = False,
 ) -> None:
     """Show every recorded vote of a regime, each member's position where known, and per-member totals.
 
@@ -472,9 +525,10 @@ def votes(
     from sanctions.render import renderer
     from sanctions.votes import recorded_votes
 
+    first, last = _window(since, until)
     chosen = find_regime(_regimes(ctx, data), regime)
     code = _member(member)
-    _emit(renderer(fmt).votes(chosen, recorded_votes(chosen, code), code))
+    _emit(renderer(fmt).votes(chosen, recorded_votes(chosen, code, first, last), code), output, force)
 
 
 @app.command()
@@ -632,7 +686,12 @@ def draft(
 
 
 @app.command()
-def validate(data: DataOption = None, fmt: FormatOption = Format.TABLE) -> None:
+def validate(
+    data: DataOption = None,
+    fmt: FormatOption = Format.TABLE,
+    output: ToOption = None,
+    force: OverwriteOption = False,
+) -> None:
     """Check every regime file and list every problem; exit 1 if there is any (warnings alone exit 0).
 
     Example: sanctions validate --data ./my-regimes
@@ -647,7 +706,7 @@ def validate(data: DataOption = None, fmt: FormatOption = Format.TABLE) -> None:
         raise UsageError(f"no regime files (*.yaml) in '{folder}'")
     regimes, problems = scan(folder)
     warnings = [warning for regime in regimes for warning in late_renewals(regime)]
-    _emit(renderer(fmt).problems(problems, warnings, len(files)))
+    _emit(renderer(fmt).problems(problems, warnings, len(files)), output, force)
     if problems:
         raise typer.Exit(1)
 

@@ -111,12 +111,17 @@ def _followed_by(regime: Regime, event: Event, consequences: tuple[Consequence, 
     return tuple(e for e in later if e.date == first and id(e) not in named)
 
 
-def failed_drafts(regimes: list[Regime], member: str | None = None, since: dt.date | None = None) -> list[FailedDraft]:
-    """Every vetoed or failed draft, oldest first; with `member`, only the vetoes that member cast."""
+def failed_drafts(
+    regimes: list[Regime], member: str | None = None, since: dt.date | None = None, until: dt.date | None = None
+) -> list[FailedDraft]:
+    """Every vetoed or failed draft from `since` to `until`, oldest first; with `member`, only the
+    vetoes that member cast."""
     rows = []
     for regime in regimes:
         for event in regime.events:
             if not event.kind.is_failed or (since is not None and event.date < since):
+                continue
+            if until is not None and event.date > until:
                 continue
             if member is not None and member not in event.vetoed_by:
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -68,9 +69,19 @@ def positions(event: Event) -> Positions:
     return Positions(dict(event.votes), derived_positions(event))
 
 
-def recorded_votes(regime: Regime, member: str | None = None) -> list[Event]:
-    """The regime's events with a vote; with `member`, those where that member's position is known."""
-    return [e for e in regime.events if e.vote is not None and (member is None or member in positions(e))]
+def recorded_votes(
+    regime: Regime, member: str | None = None, since: dt.date | None = None, until: dt.date | None = None
+) -> list[Event]:
+    """The regime's events with a vote from `since` to `until` (both inclusive); with `member`, those
+    where that member's position is known."""
+    return [
+        e
+        for e in regime.events
+        if e.vote is not None
+        and (member is None or member in positions(e))
+        and (since is None or e.date >= since)
+        and (until is None or e.date <= until)
+    ]
 
 
 @dataclass(frozen=True)

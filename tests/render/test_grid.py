@@ -126,3 +126,11 @@ def test_a_row_with_too_few_cells_is_refused() -> None:
     grid.add_row("only one")
     with pytest.raises(ValueError):
         to_text(grid)
+
+
+def test_an_empty_table_shows_its_headers() -> None:
+    grid = Grid(title="Nothing")
+    grid.add_column("A")
+    grid.add_column("B", under=True)
+    grid.add_column("C")
+    assert to_text(grid) == "Nothing\nA  C\n"

@@ -28,6 +28,7 @@ class Format(StrEnum):
 
     TABLE = "table"
     JSON = "json"
+    CSV = "csv"
 
 
 class ExpiryFormat(StrEnum):
@@ -35,6 +36,7 @@ class ExpiryFormat(StrEnum):
 
     TABLE = "table"
     JSON = "json"
+    CSV = "csv"
     ICS = "ics"
 
 

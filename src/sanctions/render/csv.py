@@ -13,6 +13,9 @@ from sanctions.report import Report
 
 if TYPE_CHECKING:
     from sanctions.changes import Changes
+    from sanctions.errors import Problem
+    from sanctions.mandates import MandateStatus, RegimeSummary
+    from sanctions.vetoes import FailedDraft
 
 COLUMNS = (
     "regime",
@@ -144,3 +147,105 @@ def changes(found: Changes) -> str:
         # Inert first, then neutralised, as in `export`.
         writer.writerows([neutralise(inert_lines(cell)) for cell in row] for row in rows)
     return buffer.getvalue()
+
+
+# --- the listing commands: their JSON records, one row each ---------------------------------------
+# The columns are the JSON fields (`--format json`), so a script can move between the two; a tally
+# is spread over in_favour, against and abstaining as in the export; nested records stay JSON text.
+
+_TALLY = ("in_favour", "against", "abstaining")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int):
+        return str(value)
+    if isinstance(value, dict) and all(isinstance(v, str | int) for v in value.values()):
+        return "; ".join(f"{key}={item}" for key, item in value.items())
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ("\n" if any(" " in v for v in value) else " ").join(value)
+    import json
+
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _flat(record: dict[str, object]) -> dict[str, str]:
+    row: dict[str, str] = {}
+    for key, value in record.items():
+        if key == "vote":
+            tally = value if isinstance(value, dict) else {}
+            row.update({part: _cell(tally.get(part)) for part in _TALLY})
+        else:
+            row[key] = _cell(value)
+    return row
+
+
+def _records(records: list[dict[str, object]], columns: list[str] | None = None) -> str:
+    rows = [_flat(record) for record in records]
+    header = columns or (list(rows[0]) if rows else [])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise(inert_lines(row.get(column, ""))) for column in header])
+    return buffer.getvalue()
+
+
+def _json(text: str) -> list[dict[str, object]]:
+    import json
+
+    records: list[dict[str, object]] = json.loads(text)
+    return records
+
+
+def timeline(regime: Regime, events: list[Event]) -> str:
+    """The events as `timeline --format json` gives them, one row each."""
+    from sanctions.render import json as as_json
+
+    return _records(_json(as_json.timeline(regime, events)))
+
+
+def regimes(summaries: list[RegimeSummary]) -> str:
+    """The regimes as `regimes --format json` gives them, one row each."""
+    from sanctions.render import json as as_json
+
+    return _records(_json(as_json.regimes(summaries)))
+
+
+def expiry(statuses: list[MandateStatus]) -> str:
+    """The mandate statuses as `expiry --format json` gives them, one row each."""
+    from sanctions.render import json as as_json
+
+    return _records(_json(as_json.expiry(statuses)))
+
+
+def vetoes(drafts: list[FailedDraft]) -> str:
+    """The failed drafts as `vetoes --format json` gives them, one row each."""
+    from sanctions.render import json as as_json
+
+    return _records(_json(as_json.vetoes(drafts)))
+
+
+def votes(regime: Regime, events: list[Event], member: str | None) -> str:
+    """The votes as `votes --format json` gives them, one row each."""
+    from sanctions.render import json as as_json
+
+    return _records(_json(as_json.votes(regime, events, member)))
+
+
+def problems(found: list[Problem], warnings: list[Problem], files: int) -> str:
+    """Every problem, then every warning, one row each with its severity."""
+    rows: list[dict[str, object]] = [
+        {
+            "file": problem.where.path,
+            "line": problem.where.line,
+            "column": problem.where.column,
+            "severity": "warning" if problem.warning else "problem",
+            "message": problem.message,
+        }
+        for problem in [*found, *warnings]
+    ]
+    return _records(rows, ["file", "line", "column", "severity", "message"])

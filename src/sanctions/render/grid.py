@@ -119,6 +119,8 @@ def _fill(natural: list[int], minimum: list[int], prose: list[bool], room: int) 
 def _layout(columns: list[Column], natural: list[int], minimum: list[int], filled: list[bool], width: int) -> _Layout:
     """Fit the columns in `width`: as they are, or with prose narrowed, or with the rightmost
     columns moved under each row until the rest fit. Empty columns take no width."""
+    if not any(filled):  # no rows: the headers alone say what would be listed
+        filled = [True] * len(columns)
     shown = [i for i, column in enumerate(columns) if filled[i] and not column.under]
     folded: list[int] = []
     while True:
