@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
 import re
 from pathlib import Path
 
@@ -861,3 +862,22 @@ def test_output_to_a_file_wherever_there_is_output(args: list[str], tmp_path: Pa
     code, _, err = run(*args, "-o", str(target))
     assert (code, err) == (1, f"sanctions: error: {target} already exists: use --force to overwrite it\n")
     assert run(*args, "-o", str(target), "--force")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("sanctions timeline ma", ["mali", "mali-2374"]),
+        ("sanctions vetoes --member R", ["RU"]),
+        ("sanctions timeline mali --format ", ["table", "json", "csv"]),
+    ],
+)
+def test_shell_completion_of_regimes_members_and_formats(words: str, expected: list[str]) -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "_SANCTIONS_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(len(words.split(" ")) - 1)
+    script = "import sys; sys.argv = ['sanctions']; from sanctions.entry import main; main()"
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == expected

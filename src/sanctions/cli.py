@@ -129,6 +129,19 @@ AsOfOption = Annotated[
 ]
 
 
+def _complete_regimes(incomplete: str) -> list[str]:
+    """Regime ids and aliases for shell completion, from the data folder a command would read."""
+    from sanctions.cache import Cache, default_dir
+    from sanctions.loader import data_dir, scan
+    from sanctions.views import View
+
+    try:
+        regimes, _ = scan(data_dir(), Cache(default_dir()), view=View.MANDATES)
+    except SanctionsError:
+        return []
+    return sorted(name for regime in regimes for name in regime.names if name.startswith(incomplete.lower()))
+
+
 def _version(show: bool) -> None:
     if show:
         typer.echo(f"sanctions {__version__}")
@@ -305,7 +318,12 @@ def regimes(
 @app.command()
 def timeline(
     ctx: typer.Context,
-    regime: Annotated[str, typer.Argument(help="Regime id, alias or resolution number (mali, 2374, dprk, 1718).")],
+    regime: Annotated[
+        str,
+        typer.Argument(
+            help="Regime id, alias or resolution number (mali, 2374, dprk, 1718).", autocompletion=_complete_regimes
+        ),
+    ],
     since: SinceOption = None,
     until: UntilOption = None,
     kind: Annotated[
@@ -335,7 +353,10 @@ def timeline(
 def expiry(
     ctx: typer.Context,
     regime: Annotated[
-        Optional[list[str]], typer.Argument(help="Regimes to show (id, alias or resolution number); all if none.")
+        Optional[list[str]],
+        typer.Argument(
+            help="Regimes to show (id, alias or resolution number); all if none.", autocompletion=_complete_regimes
+        ),
     ] = None,
     as_of: AsOfOption = "today",
     within: Annotated[
@@ -402,7 +423,10 @@ def changes(
     ctx: typer.Context,
     since: SinceOption,
     regime: Annotated[
-        Optional[list[str]], typer.Argument(help="Regimes to show (id, alias or resolution number); all if none.")
+        Optional[list[str]],
+        typer.Argument(
+            help="Regimes to show (id, alias or resolution number); all if none.", autocompletion=_complete_regimes
+        ),
     ] = None,
     until: UntilOption = None,
     check: Annotated[
@@ -437,7 +461,9 @@ def changes(
 @app.command()
 def chart(
     ctx: typer.Context,
-    regime: Annotated[str, typer.Argument(help="Regime id, alias or resolution number.")],
+    regime: Annotated[
+        str, typer.Argument(help="Regime id, alias or resolution number.", autocompletion=_complete_regimes)
+    ],
     as_of: AsOfOption = "today",
     data: DataOption = None,
     output: ToOption = None,
@@ -468,14 +494,23 @@ def _member(text: str | None) -> str | None:
 
 MemberOption = Annotated[
     Optional[str],
-    typer.Option("--member", "-m", help="A Council member by code or name (RU, russia, 'United States')."),
+    typer.Option(
+        "--member",
+        "-m",
+        help="A Council member by code or name (RU, russia, 'United States').",
+        autocompletion=lambda incomplete: [
+            code for code in ("CN", "FR", "GB", "RU", "US") if code.startswith(incomplete.upper())
+        ],
+    ),
 ]
 
 
 @app.command()
 def vetoes(
     ctx: typer.Context,
-    regime: Annotated[Optional[list[str]], typer.Argument(help="Regimes to show; all if none.")] = None,
+    regime: Annotated[
+        Optional[list[str]], typer.Argument(help="Regimes to show; all if none.", autocompletion=_complete_regimes)
+    ] = None,
     member: MemberOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -508,7 +543,9 @@ def vetoes(
 @app.command()
 def votes(
     ctx: typer.Context,
-    regime: Annotated[str, typer.Argument(help="Regime id, alias or resolution number.")],
+    regime: Annotated[
+        str, typer.Argument(help="Regime id, alias or resolution number.", autocompletion=_complete_regimes)
+    ],
     member: MemberOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -534,7 +571,9 @@ def votes(
 @app.command()
 def export(
     ctx: typer.Context,
-    regime: Annotated[Optional[str], typer.Argument(help="Regime id, alias or resolution number.")] = None,
+    regime: Annotated[
+        Optional[str], typer.Argument(help="Regime id, alias or resolution number.", autocompletion=_complete_regimes)
+    ] = None,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.MARKDOWN,
     output: Annotated[
         Optional[str],
