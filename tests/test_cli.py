@@ -881,3 +881,18 @@ def test_shell_completion_of_regimes_members_and_formats(words: str, expected: l
     script = "import sys; sys.argv = ['sanctions']; from sanctions.entry import main; main()"
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == expected
+
+
+def test_an_unverified_mandate_says_what_is_known() -> None:
+    out = run("expiry", "car", "haiti", "--as-of", "2026-12-01", "--wide")[1]
+    assert (
+        "    Not verified: last expiry on record 2026-07-31 (S/RES/2789 (2025) of 2025-07-29); "
+        "no later decision recorded, data verified to 2025-07-29\n"
+    ) in out
+    assert (
+        "    Not verified: term set by S/RES/2794 (2025) of 2025-10-17 without a recorded end date; "
+        "no later decision recorded, data verified to 2025-12-01\n"
+    ) in out
+    assert run("regimes", "--as-of", "2026-12-01", "--width", "200")[1].endswith(
+        "(each regime's file is verified to a date; `sanctions expiry REGIME` names the last decision)\n"
+    )

@@ -149,10 +149,18 @@ def _mandate_lines(summary: RegimeSummary) -> Cell:
     return text
 
 
+UNVERIFIED_CAPTION = (
+    "unverified: the last expiry on record has passed and no later decision is recorded in the data"
+    " (each regime's file is verified to a date; `sanctions expiry REGIME` names the last decision)"
+)
+
+
 def regimes(summaries: list[RegimeSummary]) -> Grid | Blocks:
     """One row per regime: what it is, whether it is in force, what runs out next."""
     as_of = summaries[0].as_of.isoformat() if summaries else ""
-    table = Grid(title=f"Sanctions regimes as of {as_of}")
+    unverified = any(s.status.value == "unverified" for summary in summaries for s in summary.mandates)
+    caption = UNVERIFIED_CAPTION if unverified else None
+    table = Grid(title=f"Sanctions regimes as of {as_of}", caption=caption)
     for header in ("ID", "Name", "Committee", "Established", "Status", "Next expiry"):
         table.add_column(header, PROSE if header in ("Name", "Committee", "Next expiry") else TOKEN)
     for summary in summaries:
@@ -226,6 +234,7 @@ def expiry(statuses: list[MandateStatus]) -> Grid | Blocks:
         table.add_column(header, kind, justify="right" if header == "Days left" else "left")
     # A dispute is long and rare: on its own line under its row, not widening every row.
     table.add_column("Disputed", PROSE, under=True)
+    table.add_column("Not verified", PROSE, under=True)
     for status in statuses:
         table.add_row(
             _text(status.regime.id),
@@ -236,8 +245,22 @@ def expiry(statuses: list[MandateStatus]) -> Grid | Blocks:
             _text(status.set_by.document if status.set_by else ""),
             _ended_by(status),
             _text(status.dispute, style="magenta"),
+            _unverified(status),
         )
     return table
+
+
+def _unverified(status: MandateStatus) -> Cell | str:
+    """What is known of a mandate whose data stops: the last expiry on record and what set it."""
+    from sanctions.mandates import Status
+
+    if status.status is not Status.UNVERIFIED:
+        return ""
+    verified = f"no later decision recorded, data verified to {status.regime.verified.isoformat()}"
+    by = f"{status.set_by.document} of {status.set_by.date.isoformat()}" if status.set_by else "a decision"
+    if status.expires is None:
+        return _text(f"term set by {by} without a recorded end date; {verified}", PALETTE["unverified"])
+    return _text(f"last expiry on record {status.expires.isoformat()} ({by}); {verified}", PALETTE["unverified"])
 
 
 COUNTING_RULE = "one veto per draft per permanent member voting against"
