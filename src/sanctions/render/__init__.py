@@ -87,6 +87,6 @@ def inert(text: str) -> str:
 
 def inert_lines(text: str) -> str:
     """Like `inert`, but keeps the line breaks of text meant to span lines (a table cell, a CSV field)."""
-    if text.replace("\n", "").isprintable():  # the usual case, as in `inert`; no copy when there is no "\n"
+    if text.isprintable() or ("\n" in text and text.replace("\n", "").isprintable()):  # the usual cases
         return text
     return "\n".join(map(inert, text.split("\n")))

@@ -229,19 +229,30 @@ class Grid:
         ]
         labels = [(i, f"{_FOLD_INDENT}{columns[i].header}: ") for i in layout.folded]
 
-        def lines(row: tuple[str, ...]) -> str:
-            values = [row[i] for i in shown]
+        every = shown == list(range(len(columns)))
+
+        def main_line(row: tuple[str, ...]) -> str:
+            values = list(row) if every else [row[i] for i in shown]
             for position, limit in cut:
-                values[position] = _cut(values[position], limit)
-            text = (line % tuple(values)).rstrip() + "\n"
+                if len(values[position]) > limit:
+                    values[position] = _cut(values[position], limit)
+            return (line % tuple(values)).rstrip() + "\n"
+
+        def with_folded(row: tuple[str, ...]) -> str:
+            text = main_line(row)
             for i, label in labels:
                 if row[i]:
                     text += "".join(f"{piece}\n" for piece in _wrap(label + row[i], width, _FOLD_INDENT * 2))
             return text
 
-        plain = not (cut or labels)  # the usual case: one template per line, nothing else
         header = (line % tuple(self.headers[i] for i in shown)).rstrip() + "\n"
-        rendered = ((line % tuple(row[i] for i in shown)).rstrip() + "\n" if plain else lines(row) for row in cells)
+        rendered: Iterable[str]
+        if labels:
+            rendered = map(with_folded, cells)
+        elif cut or not every:
+            rendered = map(main_line, cells)
+        else:  # the usual case: every column whole, one template per line
+            rendered = ((line % row).rstrip() + "\n" for row in cells)
         text = chain([header], rendered)
         while batch := list(islice(text, _BATCH)):
             write("".join(batch))
