@@ -13,7 +13,8 @@ WIDTH_ENV = ("COLUMNS", "LINES")
 MIN_WIDTH, MAX_WIDTH = 20, 1000  # a width outside these is a mistake, not a terminal
 DEFAULT_WIDTH = 160  # for drawings written to a file or pipe
 
-# The few symbols the tool prints itself, as ASCII for a stream that cannot encode them.
+# The few symbols the tool prints itself, as ASCII for a stream that cannot encode them: one
+# character each, so the columns of a table stay aligned.
 _ASCII = {
     "✖": "x",
     "✗": "x",
@@ -21,10 +22,10 @@ _ASCII = {
     "█": "#",
     "▲": "^",
     "│": "|",
-    "→": "->",
+    "→": ">",
     "—": "-",
     "–": "-",
-    "…": "...",
+    "…": "~",
     "·": "-",
     "‘": "'",
     "’": "'",
