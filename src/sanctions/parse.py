@@ -246,17 +246,23 @@ def _stream_depth(text: str, reader: _Reader, loader: type[YamlLoader] | type[ya
 
 
 def _tree_depth(root: yaml.Node, reader: _Reader) -> Problem | None:
-    """The same on a composed tree: a walk of the collections only, a few per cent of composing it."""
-    stack = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
+    """The same on a composed tree: a walk of the collections only, level by level (a few per cent
+    of composing it). A collection's value is a list; a scalar's is a string."""
+    level, depth = [root], 1
+    while level:
         if depth > MAX_DEPTH:
-            return _too_deep(node.start_mark, reader)
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend((item, depth + 1) for item in node.value if not isinstance(item, yaml.ScalarNode))
-        elif isinstance(node, yaml.MappingNode):
-            for pair in node.value:
-                stack.extend((part, depth + 1) for part in pair if not isinstance(part, yaml.ScalarNode))
+            return _too_deep(level[0].start_mark, reader)
+        deeper = []
+        for node in level:
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if type(key.value) is list:
+                        deeper.append(key)
+                    if type(value.value) is list:
+                        deeper.append(value)
+            else:
+                deeper.extend(item for item in node.value if type(item.value) is list)
+        level, depth = deeper, depth + 1
     return None
 
 
@@ -272,8 +278,8 @@ def _measured_after_refusal(text: str, reader: _Reader) -> Problem | None:
         return None  # invalid before it was too deep: libyaml's message stands
 
 
-# What YAML does not allow raw in a document (YAML 1.1, 5.1): PyYAML would report it at line 1
-# with a character offset; found here first, it is reported where an editor shows it.
+# What YAML does not allow raw in a document (YAML 1.1, 5.1): libyaml reports it at line 1 with
+# an offset; looked for after it refuses a document, it is reported where an editor shows it.
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -297,8 +303,6 @@ def _unprintable(text: str, reader: _Reader) -> bool:
 def _compose(text: str, reader: _Reader) -> yaml.Node | None:
     """The YAML tree of a file, or None with the problems found; our limits are checked before
     the YAML library's, so the messages are ours whatever its version does."""
-    if _unprintable(text, reader):
-        return None
     bound = _nesting_bound(text)
     deep: Problem | None = None
     try:
@@ -314,6 +318,8 @@ def _compose(text: str, reader: _Reader) -> yaml.Node | None:
                 return None
         node = yaml.compose(text, Loader=YamlLoader)
     except yaml.MarkedYAMLError as error:
+        if _unprintable(text, reader):
+            return None
         deep = _measured_after_refusal(text, reader) if bound > MAX_DEPTH else None
         if deep is not None:
             reader.problems.append(deep)
@@ -324,7 +330,10 @@ def _compose(text: str, reader: _Reader) -> yaml.Node | None:
         reader.problems.append(Problem(Location(reader.path, line, column), f"not valid YAML: {reason}"))
         return None
     except yaml.YAMLError as error:
-        reader.problems.append(Problem(Location(reader.path, 1, 1), f"not valid YAML: {error}"))
+        # libyaml refuses a control character (with an offset, at 1:1): found here, it is named
+        # where it stands. A document it accepts holds none, so only a refused one is scanned.
+        if not _unprintable(text, reader):
+            reader.problems.append(Problem(Location(reader.path, 1, 1), f"not valid YAML: {error}"))
         return None
     if node is None:
         reader.problems.append(Problem(Location(reader.path, 1, 1), "empty file: expected a regime mapping"))
