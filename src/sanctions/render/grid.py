@@ -230,16 +230,14 @@ class Grid:
         labels = [(i, f"{_FOLD_INDENT}{columns[i].header}: ") for i in layout.folded]
 
         every = shown == list(range(len(columns)))
-        if cut and cells:  # cut prose a column at a time: comprehensions, not a call per row
-            by_column = list(zip(*cells, strict=True))
-            for position, limit in cut:
-                i = shown[position]
-                by_column[i] = tuple(v if len(v) <= limit else _cut(v, limit) for v in by_column[i])
-            cells = list(zip(*by_column, strict=True))
-            cut = []
 
         def main_line(row: tuple[str, ...]) -> str:
-            return (line % (row if every else tuple(row[i] for i in shown))).rstrip() + "\n"
+            if not every:
+                row = tuple(row[i] for i in shown)
+            for position, limit in cut:  # a new row only where a cell is too long
+                if len(row[position]) > limit:
+                    row = (*row[:position], _cut(row[position], limit), *row[position + 1 :])
+            return (line % row).rstrip() + "\n"
 
         def with_folded(row: tuple[str, ...]) -> str:
             text = main_line(row)
@@ -252,7 +250,7 @@ class Grid:
         rendered: Iterable[str]
         if labels:
             rendered = map(with_folded, cells)
-        elif not every:
+        elif cut or not every:
             rendered = map(main_line, cells)
         else:  # the usual case: every column whole, one template per line
             rendered = ((line % row).rstrip() + "\n" for row in cells)
