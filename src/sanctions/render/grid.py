@@ -202,10 +202,13 @@ class Grid:
         # Only the cells' plain text is kept (the widths need every row before the first line).
         cells = [tuple(map(_flat, row)) for row in self.rows()]
         columns = self.columns
-        if any(len(row) != len(columns) for row in cells):
+        # One pass over the columns gives both how wide each is and whether it holds anything.
+        # (zip(strict=True) refuses a row with too few or too many cells.)
+        content = [max(map(len, column)) for column in zip(*cells, strict=True)] if cells else [0] * len(columns)
+        if len(content) != len(columns):
             raise ValueError("a row has a different number of cells than the grid has columns")
-        filled = [any(column) for column in zip(*cells, strict=True)] if cells else [False] * len(columns)
-        natural = [max(map(len, column)) for column in zip(self.headers, *cells, strict=True)]
+        filled = [width > 0 for width in content]
+        natural = [max(len(c.header), width) for c, width in zip(columns, content, strict=True)]
         minimum = [
             n if c.kind == TOKEN or wide else min(n, max(len(c.header), _PROSE_MIN))
             for c, n in zip(columns, natural, strict=True)
@@ -250,6 +253,13 @@ class Grid:
         rendered: Iterable[str]
         if labels:
             rendered = map(with_folded, cells)
+        elif every and len(cut) == 1:  # the usual cut: one prose column, inline rather than a call a row
+            ((i, limit),) = cut
+            rendered = (
+                (line % (row if len(row[i]) <= limit else (*row[:i], _cut(row[i], limit), *row[i + 1 :]))).rstrip()
+                + "\n"
+                for row in cells
+            )
         elif cut or not every:
             rendered = map(main_line, cells)
         else:  # the usual case: every column whole, one template per line
