@@ -60,12 +60,12 @@ class Cell:
 
 def _flat(value: Cell | str) -> str:
     """A cell on one line, made inert: its lines joined with " / "."""
-    if isinstance(value, Cell):
-        text = value.plain  # inert already
-    elif value.isprintable():  # most cells of a long table: they need no call
-        return value
-    else:
+    if value.__class__ is str:
+        if value.isprintable():  # most cells of a long table: nothing to do
+            return value
         text = inert_lines(value)
+    else:
+        text = value.plain  # type: ignore[union-attr]  # a Cell's text is inert already
     return text if "\n" not in text else " / ".join(filter(None, text.split("\n")))
 
 

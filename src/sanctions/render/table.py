@@ -80,10 +80,6 @@ def _document(event: Event, mark: str = "") -> Cell | str:
 _SECONDARY = Sourcing.SECONDARY  # looked up once: asked for every row of a timeline
 
 
-def _sourced_document(event: Event) -> Cell | str:
-    return _document(event, SECONDARY_MARK if event.sourcing is _SECONDARY else "")
-
-
 def _effect(event: Event) -> Cell | str:
     if not (event.would_have_set or event.lapses):  # the common case needs no styling
         if not event.sets:
@@ -107,7 +103,8 @@ def timeline(regime: Regime, events: list[Event]) -> Grid | Blocks:
     caption = Cell(f"{len(events)} events · data verified to {regime.verified.isoformat()}")
     if any(e.kind in KIND_MARKERS for e in events):
         caption.append(f" · {TIMELINE_LEGEND}")
-    if any(event.sourcing is _SECONDARY for event in events):
+    secondary = [event.sourcing is _SECONDARY for event in events]  # asked once an event
+    if any(secondary):
         caption.append("\n" + SECONDARY_CAPTION)  # a line of its own on a terminal, " / " in plain text
     table = Grid(title=_text(f"{regime.name} — {regime.committee}"), caption=caption)
     for header in ("Date", "Kind", "Document", "Title", "Vote", "Sets"):
@@ -116,12 +113,12 @@ def timeline(regime: Regime, events: list[Event]) -> Grid | Blocks:
         (
             event.date.isoformat(),
             _kind(event.kind),
-            _sourced_document(event),
+            _document(event, SECONDARY_MARK if marked else ""),
             _text(event.title),
             _vote(event),
             _effect(event),
         )
-        for event in events
+        for event, marked in zip(events, secondary, strict=True)
     )
     return table
 
