@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, islice
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sanctions.render import inert_lines
@@ -234,19 +235,26 @@ class Grid:
 
         every = shown == list(range(len(columns)))
 
+        # The shown cells of a row, picked in C; itemgetter of one index gives the cell, not a tuple.
+        pick = itemgetter(*shown) if len(shown) > 1 else (lambda row: (row[shown[0]],))
+
         def main_line(row: tuple[str, ...]) -> str:
-            if not every:
-                row = tuple(row[i] for i in shown)
+            values = row if every else pick(row)
             for position, limit in cut:  # a new row only where a cell is too long
-                if len(row[position]) > limit:
-                    row = (*row[:position], _cut(row[position], limit), *row[position + 1 :])
-            return (line % row).rstrip() + "\n"
+                if len(values[position]) > limit:
+                    values = (*values[:position], _cut(values[position], limit), *values[position + 1 :])
+            return (line % values).rstrip() + "\n"
 
         def with_folded(row: tuple[str, ...]) -> str:
             text = main_line(row)
             for i, label in labels:
-                if row[i]:
-                    text += "".join(f"{piece}\n" for piece in _wrap(label + row[i], width, _FOLD_INDENT * 2))
+                value = row[i]
+                if value:
+                    folded = label + value
+                    if len(folded) <= width:  # the usual case: no need to wrap
+                        text += folded + "\n"
+                    else:
+                        text += "".join(f"{piece}\n" for piece in _wrap(folded, width, _FOLD_INDENT * 2))
             return text
 
         header = (line % tuple(self.headers[i] for i in shown)).rstrip() + "\n"
