@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from sanctions.model import Event, Expiry, Regime
@@ -172,7 +173,7 @@ def _cell(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _flat(record: dict[str, object]) -> dict[str, str]:
+def _flat(record: Mapping[str, object]) -> dict[str, str]:
     row: dict[str, str] = {}
     for key, value in record.items():
         if key == "vote":
@@ -183,7 +184,7 @@ def _flat(record: dict[str, object]) -> dict[str, str]:
     return row
 
 
-def _records(records: list[dict[str, object]], columns: list[str] | None = None) -> str:
+def _records(records: Sequence[Mapping[str, object]], columns: list[str] | None = None) -> str:
     rows = [_flat(record) for record in records]
     header = columns or (list(rows[0]) if rows else [])
     buffer = io.StringIO()
@@ -194,46 +195,39 @@ def _records(records: list[dict[str, object]], columns: list[str] | None = None)
     return buffer.getvalue()
 
 
-def _json(text: str) -> list[dict[str, object]]:
-    import json
-
-    records: list[dict[str, object]] = json.loads(text)
-    return records
-
-
 def timeline(regime: Regime, events: list[Event]) -> str:
     """The events as `timeline --format json` gives them, one row each."""
-    from sanctions.render import json as as_json
+    from sanctions.render.json import event_record
 
-    return _records(_json(as_json.timeline(regime, events)))
+    return _records([event_record(regime, event) for event in events])
 
 
 def regimes(summaries: list[RegimeSummary]) -> str:
     """The regimes as `regimes --format json` gives them, one row each."""
-    from sanctions.render import json as as_json
+    from sanctions.render.json import regime_records
 
-    return _records(_json(as_json.regimes(summaries)))
+    return _records(regime_records(summaries))
 
 
 def expiry(statuses: list[MandateStatus]) -> str:
     """The mandate statuses as `expiry --format json` gives them, one row each."""
-    from sanctions.render import json as as_json
+    from sanctions.render.json import status_record
 
-    return _records(_json(as_json.expiry(statuses)))
+    return _records([status_record(status) for status in statuses])
 
 
 def vetoes(drafts: list[FailedDraft]) -> str:
     """The failed drafts as `vetoes --format json` gives them, one row each."""
-    from sanctions.render import json as as_json
+    from sanctions.render.json import draft_records
 
-    return _records(_json(as_json.vetoes(drafts)))
+    return _records(draft_records(drafts))
 
 
 def votes(regime: Regime, events: list[Event], member: str | None) -> str:
     """The votes as `votes --format json` gives them, one row each."""
-    from sanctions.render import json as as_json
+    from sanctions.render.json import vote_records
 
-    return _records(_json(as_json.votes(regime, events, member)))
+    return _records(vote_records(regime, events))
 
 
 def problems(found: list[Problem], warnings: list[Problem], files: int) -> str:

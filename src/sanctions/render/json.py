@@ -144,6 +144,11 @@ def timeline(regime: Regime, events: list[Event]) -> str:
 
 def regimes(summaries: list[RegimeSummary]) -> str:
     """The regimes with their status as a JSON array."""
+    return _dump(regime_records(summaries))
+
+
+def regime_records(summaries: list[RegimeSummary]) -> list[dict[str, Any]]:
+    """The regimes with their status, as the records `regimes` prints (the CSV rows too)."""
     rows = []
     for summary in summaries:
         regime = summary.regime
@@ -162,7 +167,7 @@ def regimes(summaries: list[RegimeSummary]) -> str:
                 "mandates": [status_record(status) for status in summary.mandates],
             }
         )
-    return _dump(rows)
+    return rows
 
 
 def problems(found: list[Problem], warnings: list[Problem], files: int) -> str:
@@ -182,62 +187,68 @@ def expiry(statuses: list[MandateStatus]) -> str:
 
 def vetoes(drafts: list[FailedDraft]) -> str:
     """Vetoed and failed drafts as a JSON array."""
-    return _dump(
-        [
-            {
-                "regime": draft.regime.id,
-                "date": draft.event.date.isoformat(),
-                "kind": draft.event.kind.value,
-                "draft": draft.draft,
-                "document": draft.event.document,
-                "meeting": draft.event.meeting,
-                "title": draft.event.title,
-                "vote": _tally(draft.event.vote),
-                "votes": _positions(draft.event),
-                "vetoed_by": list(draft.event.vetoed_by),
-                "penholders": list(draft.event.penholders),
-                "would_have_set": _expiries(draft.event.would_have_set),
-                "consequences": [
-                    {
-                        "mandate": c.mandate,
-                        "name": c.name,
-                        "outcome": c.outcome,
-                        "date": c.on.isoformat() if c.on else None,
-                        "by": c.by.document if c.by else None,
-                    }
-                    for c in draft.consequences
-                ],
-                "followed_by": [
-                    {"date": e.date.isoformat(), "kind": e.kind.value, "document": e.document, "title": e.title}
-                    for e in draft.followed_by
-                ],
-                "failed_without_veto": draft.failed_without_veto,
-                "sources": list(draft.event.sources),
-            }
-            for draft in drafts
-        ]
-    )
+    return _dump(draft_records(drafts))
+
+
+def draft_records(drafts: list[FailedDraft]) -> list[dict[str, Any]]:
+    """Vetoed and failed drafts, as the records `vetoes` prints (the CSV rows too)."""
+    return [
+        {
+            "regime": draft.regime.id,
+            "date": draft.event.date.isoformat(),
+            "kind": draft.event.kind.value,
+            "draft": draft.draft,
+            "document": draft.event.document,
+            "meeting": draft.event.meeting,
+            "title": draft.event.title,
+            "vote": _tally(draft.event.vote),
+            "votes": _positions(draft.event),
+            "vetoed_by": list(draft.event.vetoed_by),
+            "penholders": list(draft.event.penholders),
+            "would_have_set": _expiries(draft.event.would_have_set),
+            "consequences": [
+                {
+                    "mandate": c.mandate,
+                    "name": c.name,
+                    "outcome": c.outcome,
+                    "date": c.on.isoformat() if c.on else None,
+                    "by": c.by.document if c.by else None,
+                }
+                for c in draft.consequences
+            ],
+            "followed_by": [
+                {"date": e.date.isoformat(), "kind": e.kind.value, "document": e.document, "title": e.title}
+                for e in draft.followed_by
+            ],
+            "failed_without_veto": draft.failed_without_veto,
+            "sources": list(draft.event.sources),
+        }
+        for draft in drafts
+    ]
 
 
 def votes(regime: Regime, events: list[Event], member: str | None) -> str:
     """A regime's votes as a JSON array: positions recorded (`votes`) and derived from the tally
     (`derived_votes`) kept apart; the table's per-member totals are counts over it."""
-    return _dump(
-        [
-            {
-                "regime": regime.id,
-                "date": e.date.isoformat(),
-                "kind": e.kind.value,
-                "document": e.document,
-                "meeting": e.meeting,
-                "title": e.title,
-                "vote": _tally(e.vote),
-                "votes": _positions(e),
-                "derived_votes": {code: position.value for code, position in derived_positions(e).items()},
-            }
-            for e in events
-        ]
-    )
+    return _dump(vote_records(regime, events))
+
+
+def vote_records(regime: Regime, events: list[Event]) -> list[dict[str, Any]]:
+    """A regime's votes, as the records `votes` prints (the CSV rows too)."""
+    return [
+        {
+            "regime": regime.id,
+            "date": e.date.isoformat(),
+            "kind": e.kind.value,
+            "document": e.document,
+            "meeting": e.meeting,
+            "title": e.title,
+            "vote": _tally(e.vote),
+            "votes": _positions(e),
+            "derived_votes": {code: position.value for code, position in derived_positions(e).items()},
+        }
+        for e in events
+    ]
 
 
 def regime_document(regime: Regime, events: list[Event] | None = None) -> dict[str, Any]:
