@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from sanctions.members import find_member, veto_hint
+from sanctions.members import council_size, find_member, veto_hint
 
 
 @pytest.mark.parametrize(
@@ -63,3 +65,17 @@ def test_a_non_permanent_member_is_told_why_it_has_no_vetoes() -> None:
     assert veto_hint("JP") == (
         "Japan (JP) is not a permanent member and has no veto: 'sanctions votes REGIME --member JP' shows how it voted"
     )
+
+
+@pytest.mark.parametrize(
+    ("day", "seats"),
+    [
+        (dt.date(1963, 9, 13), 11),
+        (dt.date(1965, 8, 31), 11),  # the amendment entered into force; the new seats were not yet filled
+        (dt.date(1965, 12, 31), 11),
+        (dt.date(1966, 1, 1), 15),
+        (dt.date(1966, 4, 9), 15),
+    ],
+)
+def test_council_size_is_eleven_until_the_end_of_1965(day: dt.date, seats: int) -> None:
+    assert council_size(day) == seats

@@ -8,8 +8,10 @@ from functools import cache
 #: Permanent members by code; SU held the Soviet seat until the Russian Federation took it.
 PERMANENT = frozenset({"CN", "FR", "GB", "RU", "US", "SU"})
 
-#: The Council grew from 11 to 15 members when the 1963 amendment entered into force.
-ENLARGEMENT = dt.date(1965, 8, 31)
+#: The first day of the 15-member Council. The 1963 amendment entered into force on 31 August 1965,
+#: but the four new seats were first filled on 1 January 1966 (the Council first met with 15 members
+#: on 1 February 1966, S/PV.1271: https://research.un.org/en/UN75/1966-1975); until then it had 11.
+ENLARGEMENT = dt.date(1966, 1, 1)
 
 # Short names people use; ISO's official forms ("Korea, Democratic People's Republic of")
 # read badly in a table.
@@ -34,7 +36,7 @@ _SHORT_NAMES = {
 
 def council_size(on: dt.date) -> int:
     """How many seats the Council had on a date."""
-    return 11 if on <= ENLARGEMENT else 15
+    return 11 if on < ENLARGEMENT else 15
 
 
 @cache
