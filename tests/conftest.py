@@ -11,12 +11,19 @@ from sanctions.model import Regime
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "sample"
+HISTORY = DATA / "history"
 
 
 @pytest.fixture(scope="session")
 def sample() -> Regime:
     (regime,) = load_all(SAMPLE)
     return regime
+
+
+@pytest.fixture(scope="session")
+def oldland() -> Regime:
+    """A made-up regime with a suspension, effective dates and an 11-member Council's veto."""
+    return next(regime for regime in load_all(HISTORY) if regime.id == "oldland")
 
 
 @pytest.fixture(scope="session")

@@ -177,9 +177,12 @@ def test_cli_json_of_an_incomplete_draft_has_every_key_with_nulls() -> None:
         "notes",
         "dispute",
         "deadlines",
+        "effective",
         "sourcing",
+        "instrument",
     ]
     assert (record["date"], record["document"], record["sources"], record["sourcing"]) == (None, None, [], "secondary")
+    assert (record["effective"], record["instrument"]) == (None, None)
     assert record["would_have_set"] == {"measures": "2024-08-31", "panel": "2024-09-30"}
 
 

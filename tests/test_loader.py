@@ -42,6 +42,12 @@ EXPECTED = {
     "duplicate-event.yaml": "duplicate-event.yaml:14:5: duplicate event: modified S/RES/2680 (2023) on 2023-03-23",
     "duplicate-key.yaml": "duplicate-key.yaml:10:5: events[0]: duplicate key 'date'",
     "empty.yaml": "empty.yaml:1:1: empty file: expected a regime mapping",
+    "effective-before-event.yaml": "effective-before-event.yaml:9:5: effective: 1994-09-28 is before the event "
+    "(1994-09-29)",
+    "renewed-while-suspended.yaml": "renewed-while-suspended.yaml:21:5: sets 'measures' while it is suspended: "
+    "lift a suspension with a reinstated or terminated event",
+    "suspended-by-modification.yaml": "suspended-by-modification.yaml:15:5: sets 'measures' to suspended: that is "
+    "a suspended event, not kind 'modified'",
     "expiry-before-event.yaml": "expiry-before-event.yaml:9:5: sets.measures: expiry 2023-01-01 is before "
     "the event (2023-03-23)",
     "list.yaml": "list.yaml:1:1: regime: expected a mapping of keys to values, got a list",
@@ -60,11 +66,11 @@ EXPECTED = {
     "undeclared-mandate.yaml": "undeclared-mandate.yaml:9:5: sets: mandate 'panel' is not declared under "
     "mandates (declared: measures)",
     "unknown-key.yaml": "unknown-key.yaml:13:5: events[0]: unknown key 'expires' (expected one of: date, "
-    "deadlines, dispute, document, kind, lapses, meeting, notes, penholders, press_release, sets, sources, "
+    "deadlines, dispute, document, effective, kind, lapses, meeting, notes, penholders, press_release, sets, sources, "
     "summary, title, vetoed_by, vote, votes, would_have_set)",
     "unknown-kind.yaml": "unknown-kind.yaml:10:11: events[0].kind: unknown kind 'extended' (expected one of: "
-    "established, renewed, modified, terminated, reinstated, lapsed, veto, failed-draft, designation, delisting, "
-    "report, related)",
+    "established, renewed, modified, terminated, suspended, reinstated, lapsed, veto, failed-draft, designation, "
+    "delisting, report, related)",
     "unknown-member.yaml": "unknown-member.yaml:14:17: events[0].vetoed_by[0]: 'XX' is not an ISO 3166 "
     "alpha-2 country code (like RU, US, FR)",
     "veto-not-permanent.yaml": "veto-not-permanent.yaml:9:5: vetoed_by: JP is not a permanent member "
@@ -148,7 +154,7 @@ events:
     assert messages == [
         "events[0].date: '2023-02-30' is not a real day (expected a date like 2024-04-30)",
         "events[1].kind: unknown kind 'nonsense' (expected one of: established, renewed, modified, terminated, "
-        "reinstated, lapsed, veto, failed-draft, designation, delisting, report, related)",
+        "suspended, reinstated, lapsed, veto, failed-draft, designation, delisting, report, related)",
         "events[1].document: 'X' is not a UN document symbol like S/RES/2374 (2017), S/2023/638 or SC/15648",
         "verified: '2023-13-01' is not a real day (expected a date like 2024-04-30)",
     ]
@@ -270,4 +276,16 @@ def test_a_yaml_name_that_is_not_a_file_is_a_problem_not_skipped(kind: str, mess
 def test_hidden_yaml_names_are_not_regime_files(tmp_path: Path) -> None:
     shutil.copy(Path(__file__).parent / "data" / "sample" / "testland.yaml", tmp_path)
     (tmp_path / ".#testland.yaml").symlink_to("someone@host.1234")  # an editor's lock file
+    assert scan(tmp_path)[1] == []
+
+
+def test_a_successor_must_be_a_regime_of_the_same_folder(tmp_path: Path) -> None:
+    history = Path(__file__).parent / "data" / "history"
+    (tmp_path / "oldland.yaml").write_bytes((history / "oldland.yaml").read_bytes())
+    regimes, problems = scan(tmp_path)
+    assert [r.id for r in regimes] == ["oldland"]
+    assert [str(p) for p in problems] == [
+        f"{tmp_path / 'oldland.yaml'}:4:1: succeeded_by: no regime file 'newland.yaml' in this folder"
+    ]
+    (tmp_path / "newland.yaml").write_bytes((history / "newland.yaml").read_bytes())
     assert scan(tmp_path)[1] == []

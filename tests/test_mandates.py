@@ -151,3 +151,53 @@ def test_an_unrecorded_term_holds_only_as_far_as_the_data_was_checked(sample: Re
     assert mandate_status(regime, "panel", D(2021, 6, 1)).status is Status.ACTIVE
     later = mandate_status(regime, "panel", D(2021, 6, 2))
     assert (later.status, later.expires, later.days_left) == (Status.UNVERIFIED, None, None)
+
+
+@pytest.mark.parametrize(
+    ("key", "as_of", "status", "set_by"),
+    [
+        ("measures", D(1966, 12, 15), Status.NOT_ESTABLISHED, None),
+        ("measures", D(1966, 12, 16), Status.OPEN_ENDED, "S/RES/9001 (1966)"),
+        ("measures", D(1980, 1, 31), Status.OPEN_ENDED, "S/RES/9001 (1966)"),  # adopted, not yet in effect
+        ("measures", D(1980, 2, 1), Status.SUSPENDED, "S/PRST/1980/1"),
+        ("measures", D(1981, 2, 28), Status.SUSPENDED, "S/PRST/1980/1"),
+        ("measures", D(1981, 3, 1), Status.OPEN_ENDED, "S/RES/9003 (1981)"),
+        ("measures", D(1989, 1, 31), Status.OPEN_ENDED, "S/RES/9003 (1981)"),
+        ("measures", D(1990, 6, 14), Status.SUSPENDED, "S/1989/100"),  # a report's suspension
+        ("measures", D(1990, 6, 15), Status.TERMINATED, "S/RES/9004 (1990)"),
+        ("arms-embargo", D(1980, 6, 1), Status.OPEN_ENDED, "S/RES/9001 (1966)"),  # an embargo outlives a suspension
+        ("arms-embargo", D(1990, 6, 15), Status.TERMINATED, "S/RES/9004 (1990)"),
+    ],
+)
+def test_suspension_and_effective_dates(
+    oldland: Regime, key: str, as_of: dt.date, status: Status, set_by: str | None
+) -> None:
+    result = mandate_status(oldland, key, as_of)
+    assert (result.status, result.set_by.document if result.set_by else None) == (status, set_by)
+    assert result.days_left is None
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [
+        (D(1966, 1, 1), "not established"),
+        (D(1975, 1, 1), "in force"),
+        (D(1980, 6, 1), "in force"),  # the arms embargo still is
+        (D(1989, 6, 1), "suspended"),
+        (D(1990, 7, 1), "ended"),
+    ],
+)
+def test_summary_of_a_regime_in_its_time(oldland: Regime, as_of: dt.date, status: str) -> None:
+    assert summarise(oldland, as_of).status == status
+
+
+def test_periods_of_a_suspended_mandate(oldland: Regime) -> None:
+    from sanctions.mandates import periods
+
+    assert [(p.start, p.end, p.suspended, p.set_by.document) for p in periods(oldland, "measures")] == [
+        (D(1966, 12, 16), D(1980, 2, 1), False, "S/RES/9001 (1966)"),
+        (D(1980, 2, 1), D(1981, 3, 1), True, "S/PRST/1980/1"),
+        (D(1981, 3, 1), D(1989, 2, 1), False, "S/RES/9003 (1981)"),
+        (D(1989, 2, 1), D(1990, 6, 15), True, "S/1989/100"),
+    ]
+    assert not Status.SUSPENDED.in_force  # neither in force nor ended: no days left, no expiry alert

@@ -45,6 +45,7 @@ def test_schema_rejects_an_unknown_kind() -> None:
 # sample and the broken files, on dates that give every mandate status.
 SAMPLE = str(ROOT / "tests" / "data" / "sample")
 BROKEN = str(ROOT / "tests" / "data" / "broken")
+HISTORY = str(ROOT / "tests" / "data" / "history")
 OUTPUT_SCHEMAS = {
     path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8"))
     for path in sorted((ROOT / "schema").glob("*.schema.json"))
@@ -65,6 +66,11 @@ def _runs() -> list[tuple[str, list[str]]]:
         runs += [("regimes", ["regimes", "--as-of", day, *data]) for day in AS_OF]
         runs += [("expiry", ["expiry", "--as-of", day, "--within", "1y", *data]) for day in AS_OF]
         runs += [("vetoes", ["vetoes", *data]), ("vetoes", ["vetoes", "--member", "RU", *data])]
+    # A suspension, decisions that take effect after adoption, an 11-member Council's veto.
+    for day in ("1975-01-01", "1980-06-01", "1989-06-01", "1990-07-01"):
+        runs += [("regimes", ["regimes", "--as-of", day, "--data", HISTORY])]
+        runs += [("expiry", ["expiry", "--as-of", day, "--data", HISTORY])]
+    runs += [("timeline", ["timeline", "oldland", "--data", HISTORY]), ("vetoes", ["vetoes", "--data", HISTORY])]
     for regime in _bundled_ids():
         runs += [("timeline", ["timeline", regime]), ("votes", ["votes", regime])]
     runs += [

@@ -19,6 +19,7 @@ DECISION_KINDS = frozenset(
         Kind.MODIFIED,
         Kind.REINSTATED,
         Kind.TERMINATED,
+        Kind.SUSPENDED,
         Kind.VETO,
         Kind.FAILED_DRAFT,
         Kind.LAPSED,

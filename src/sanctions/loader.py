@@ -139,6 +139,7 @@ def scan(
         if collecting:
             gc.enable()
     problems.extend(check_names(regimes))
+    problems.extend(check_links(regimes, {path.stem for path in paths}))
     return regimes, problems
 
 
@@ -166,3 +167,12 @@ def check_names(regimes: list[Regime]) -> Iterator[Problem]:
             if other is not regime:
                 where = regime.where or Location(regime.id, 1, 1)
                 yield Problem(where, f"'{name}' already names regime '{other.id}' ({other.where})")
+
+
+def check_links(regimes: list[Regime], ids: set[str]) -> Iterator[Problem]:
+    """A regime said to precede or succeed another names a regime file of the same folder."""
+    for regime in regimes:
+        for key, linked in (("preceded_by", regime.preceded_by), ("succeeded_by", regime.succeeded_by)):
+            if linked and linked not in ids:
+                where = regime.where or Location(regime.id, 1, 1)
+                yield Problem(where, f"{key}: no regime file '{linked}.yaml' in this folder")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sanctions.dates import later
-from sanctions.model import OPEN_ENDED, TERMINATED, UNRECORDED, Event, Kind, Mandate, Regime
+from sanctions.model import OPEN_ENDED, SUSPENDED, TERMINATED, UNRECORDED, Event, Kind, Mandate, Regime
 
 DEFAULT_WINDOW_DAYS = 60
 
@@ -20,6 +20,7 @@ class Status(StrEnum):
     OPEN_ENDED = "open-ended"
     LAPSED = "lapsed"
     TERMINATED = "terminated"
+    SUSPENDED = "suspended"
     NOT_ESTABLISHED = "not-established"
     UNVERIFIED = "unverified"
 
@@ -65,13 +66,19 @@ def mandate_status(regime: Regime, key: str, as_of: dt.date, horizon: dt.date | 
     mandate = regime.mandates[key]
     if horizon is None:
         horizon = later(as_of, dt.timedelta(days=DEFAULT_WINDOW_DAYS))
-    decisions = [e for e in regime.events if key in e.sets and e.date <= as_of]
-    if not decisions:
+    # A decision counts from the day it takes effect, which may come after its adoption.
+    set_by = max(
+        (e for e in regime.events if key in e.sets and e.in_effect <= as_of),
+        key=lambda e: (e.in_effect, e.date),
+        default=None,
+    )
+    if set_by is None:
         return MandateStatus(regime, mandate, Status.NOT_ESTABLISHED, as_of)
-    set_by = decisions[-1]
     expiry = set_by.sets[key]
     if expiry == TERMINATED:
         return MandateStatus(regime, mandate, Status.TERMINATED, as_of, set_by=set_by, ended_by=set_by)
+    if expiry == SUSPENDED:
+        return MandateStatus(regime, mandate, Status.SUSPENDED, as_of, set_by=set_by)
     if expiry == UNRECORDED:
         # In force on the decision's word, with no end date on record: known to hold only as far as
         # the data was checked.
@@ -110,6 +117,8 @@ def summarise(regime: Regime, as_of: dt.date) -> RegimeSummary:
     statuses = regime_statuses(regime, as_of)
     if any(s.status.in_force for s in statuses):
         status = "in force"
+    elif any(s.status is Status.SUSPENDED for s in statuses):
+        status = "suspended"
     elif any(s.status is Status.UNVERIFIED for s in statuses):
         status = "unverified"
     elif all(s.status is Status.NOT_ESTABLISHED for s in statuses):
@@ -125,10 +134,11 @@ _ORDER = {
     Status.EXPIRING: 0,
     Status.ACTIVE: 1,
     Status.UNVERIFIED: 2,
-    Status.LAPSED: 3,
-    Status.TERMINATED: 4,
-    Status.OPEN_ENDED: 5,
-    Status.NOT_ESTABLISHED: 6,
+    Status.SUSPENDED: 3,
+    Status.LAPSED: 4,
+    Status.TERMINATED: 5,
+    Status.OPEN_ENDED: 6,
+    Status.NOT_ESTABLISHED: 7,
 }
 
 
@@ -159,20 +169,22 @@ class Period:
     start: dt.date
     end: dt.date | None  # None: open-ended or not recorded
     set_by: Event
+    suspended: bool = False  # a stretch the measures were suspended, from a suspension to what lifted it
 
 
 def periods(regime: Regime, key: str) -> list[Period]:
-    """The successive periods of a mandate, as its decisions set them."""
-    decisions = [e for e in regime.events if key in e.sets]
+    """The successive periods of a mandate, as its decisions set them, from the day each took effect."""
+    decisions = sorted((e for e in regime.events if key in e.sets), key=lambda e: (e.in_effect, e.date))
     result: list[Period] = []
     for event in decisions:
-        expiry = event.sets[key]
-        if expiry == TERMINATED:
-            if result and (result[-1].end is None or result[-1].end > event.date):
-                result[-1] = Period(result[-1].start, event.date, result[-1].set_by)
-            continue
-        result.append(Period(event.date, expiry if isinstance(expiry, dt.date) else None, event))
+        expiry, start = event.sets[key], event.in_effect
+        if expiry in (TERMINATED, SUSPENDED):
+            if result and (result[-1].end is None or result[-1].end > start):
+                result[-1] = Period(result[-1].start, start, result[-1].set_by, result[-1].suspended)
+            if expiry == TERMINATED:
+                continue
+        result.append(Period(start, expiry if isinstance(expiry, dt.date) else None, event, expiry == SUSPENDED))
     for i, period in enumerate(result[:-1]):
-        if period.end is None:  # an unrecorded term runs until the next decision
-            result[i] = Period(period.start, result[i + 1].start, period.set_by)
+        if period.end is None:  # an unrecorded term, or a suspension, runs until the next decision
+            result[i] = Period(period.start, result[i + 1].start, period.set_by, period.suspended)
     return result

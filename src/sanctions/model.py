@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from typing import Any, SupportsIndex, TypeVar, dataclass_transform
 
+from sanctions.symbols import instrument_of
+
 
 def enum_member(cls: type[Enum], name: str) -> Enum:
     """The member of one of our enums called `name`: how the cache restores them."""
@@ -29,6 +31,7 @@ class Kind(StrEnum):
     RENEWED = "renewed"
     MODIFIED = "modified"
     TERMINATED = "terminated"
+    SUSPENDED = "suspended"
     REINSTATED = "reinstated"
     LAPSED = "lapsed"
     VETO = "veto"
@@ -59,6 +62,8 @@ OPEN_ENDED = "open-ended"
 TERMINATED = "terminated"
 #: In force, but no source read gives the calendar date it runs to (a duration only, say).
 UNRECORDED = "unrecorded"
+#: Neither in force nor ended: suspended until a later decision re-imposes or ends it.
+SUSPENDED = "suspended"
 
 
 _T = TypeVar("_T")
@@ -132,7 +137,8 @@ def source_sourcing(source: str) -> Sourcing:
     return _SCR if host in _SCR_HOSTS or host.endswith(_SCR_SUFFIXES) else _SECONDARY
 
 
-#: What a decision sets for a mandate: a last day in force, no end date, an end, or an unrecorded term.
+#: What a decision sets for a mandate: a last day in force, no end date, an end, a suspension or an
+#: unrecorded term.
 Expiry = dt.date | str
 
 
@@ -226,7 +232,18 @@ class Event:
     notes: str = ""
     dispute: str = ""
     deadlines: dict[str, dt.date] = field(default_factory=dict)
+    effective: dt.date | None = None
     where: Location | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def in_effect(self) -> dt.date:
+        """The day what the event `sets` takes effect: its `effective` date, or the day it was adopted."""
+        return self.effective or self.date
+
+    @property
+    def instrument(self) -> str:
+        """What kind of UN document the event's symbol names: a resolution, a presidential statement, …"""
+        return instrument_of(self.document)
 
     @property
     def sourcing(self) -> Sourcing:
@@ -256,6 +273,8 @@ class Regime:
     aliases: tuple[str, ...] = ()
     summary: str = ""
     notes: str = ""
+    preceded_by: str = ""
+    succeeded_by: str = ""
     where: Location | None = field(default=None, compare=False, repr=False)
 
     @property

@@ -13,6 +13,7 @@ from sanctions import members
 from sanctions.errors import DataError, Problem
 from sanctions.model import (
     OPEN_ENDED,
+    SUSPENDED,
     TERMINATED,
     UNRECORDED,
     Category,
@@ -163,7 +164,7 @@ class _Reader:
         result: dict[str, Expiry] = {}
         for key, value in (fields or {}).items():
             text = self.scalar(value, f"{name}.{key}")
-            if text in (OPEN_ENDED, TERMINATED, UNRECORDED):
+            if text in (OPEN_ENDED, TERMINATED, UNRECORDED, SUSPENDED):
                 result[key] = text
             elif text is not None:
                 day = self.date(value, f"{name}.{key}")
@@ -349,7 +350,7 @@ def _compose(text: str, reader: _Reader) -> yaml.Node | None:
 
 
 _REGIME_KEYS = {"id", "name", "committee", "established_by", "verified", "mandates", "events"}
-_REGIME_OPTIONAL = {"aliases", "summary", "notes"}
+_REGIME_OPTIONAL = {"aliases", "summary", "notes", "preceded_by", "succeeded_by"}
 _EVENT_KEYS = {"date", "kind", "document", "title", "sources"}
 _EVENT_OPTIONAL = {
     "meeting",
@@ -365,6 +366,7 @@ _EVENT_OPTIONAL = {
     "notes",
     "dispute",
     "deadlines",
+    "effective",
 }
 
 
@@ -412,6 +414,7 @@ def _event(node: yaml.Node, name: str, reader: _Reader) -> Event | None:
     )
     if "sources" in fields and not sources and len(reader.problems) == before:
         reader.fail(fields["sources"], f"{name}.sources: list at least one source you read")
+    effective = reader.date(fields["effective"], f"{name}.effective") if "effective" in fields else None
     if len(reader.problems) > before or date is None or kind is None or document is None or title is None:
         return None
     return Event(
@@ -435,6 +438,7 @@ def _event(node: yaml.Node, name: str, reader: _Reader) -> Event | None:
         notes=text("notes") or "",
         dispute=text("dispute") or "",
         deadlines=reader.deadlines(fields["deadlines"], f"{name}.deadlines") if "deadlines" in fields else {},
+        effective=effective,
         where=reader.at(node),
     )
 
@@ -519,6 +523,8 @@ def parse_regime(text: str, path: str) -> Regime:
         aliases=aliases,
         summary=text_of("summary") or "",
         notes=text_of("notes") or "",
+        preceded_by=text_of("preceded_by", REGIME_ID, "a regime id") or "",
+        succeeded_by=text_of("succeeded_by", REGIME_ID, "a regime id") or "",
         where=reader.at(root),
     )
     problems.extend(check_regime(regime))

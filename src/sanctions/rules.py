@@ -8,9 +8,11 @@ from collections.abc import Iterator
 
 from sanctions import members
 from sanctions.errors import Problem
-from sanctions.model import TERMINATED, Event, Expiry, Kind, Location, Position, Regime
+from sanctions.model import SUSPENDED, TERMINATED, Event, Expiry, Kind, Location, Position, Regime
 
 _ADOPTED = (Kind.ESTABLISHED, Kind.RENEWED, Kind.MODIFIED, Kind.TERMINATED)
+# What may follow a suspension: a further suspension, the measures re-imposed, or their end.
+_AFTER_SUSPENSION = (Kind.SUSPENDED, Kind.REINSTATED, Kind.TERMINATED)
 
 
 def check_regime(regime: Regime) -> list[Problem]:
@@ -78,6 +80,15 @@ def _check_event(regime: Regime, event: Event) -> Iterator[Problem]:
                 yield Problem(
                     where, f"{field_name}: mandate '{key}' is not declared under mandates (declared: {declared})"
                 )
+    if event.effective is not None and event.effective < event.date:
+        yield Problem(where, f"effective: {event.effective} is before the event ({event.date})")
+    suspends = [key for key, value in event.sets.items() if value == SUSPENDED]
+    if event.kind is Kind.SUSPENDED and (not event.sets or len(suspends) < len(event.sets)):
+        yield Problem(where, "a suspended event sets each mandate it names to 'suspended', and names at least one")
+    elif event.kind is not Kind.SUSPENDED and suspends:
+        yield Problem(where, f"sets '{suspends[0]}' to suspended: that is a suspended event, not kind '{event.kind}'")
+    if SUSPENDED in event.would_have_set.values():
+        yield Problem(where, "would_have_set: a draft's suspension is told in its summary, not as an expiry")
     for label, day in event.deadlines.items():
         if day < event.date:
             yield Problem(where, f"deadlines.{label}: {day} is before the event ({event.date})")
@@ -115,7 +126,7 @@ def _check_mandates(regime: Regime) -> Iterator[Problem]:
     for key in regime.mandates:
         in_force: Expiry | None = None
         ended = False
-        for event in regime.events:
+        for event in sorted(regime.events, key=lambda e: e.in_effect):
             where = _where(regime, event)
             if key in event.lapses:
                 if not isinstance(in_force, dt.date) or in_force != event.date:
@@ -126,6 +137,11 @@ def _check_mandates(regime: Regime) -> Iterator[Problem]:
             new = event.sets[key]
             if event.kind is Kind.RENEWED and (in_force is None or ended or in_force == TERMINATED):
                 yield Problem(where, f"renews '{key}', which is not in force (record an established event first)")
+            if in_force == SUSPENDED and not ended and event.kind not in _AFTER_SUSPENSION:
+                lift = "lift a suspension with a reinstated or terminated event"
+                yield Problem(where, f"sets '{key}' while it is suspended: {lift}")
+            if new == SUSPENDED and (in_force is None or ended):
+                yield Problem(where, f"suspends '{key}', which is not in force")
             if (
                 event.kind is Kind.RENEWED
                 and isinstance(in_force, dt.date)

@@ -20,3 +20,17 @@ MANDATE_KEY = re.compile(r"[a-z][a-z0-9-]*")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A web page read, or a UN document read in another copy, named by its symbol (and a note).
 SOURCE = re.compile(rf"https?://\S+|(?:{DOCUMENT.pattern})(?: .+)?")
+
+# What a symbol names, by its shape; older documents (S/12345) and S/YYYY/N are letters, reports or drafts.
+_INSTRUMENTS = (
+    ("S/RES/", "resolution"),
+    ("S/PRST/", "presidential statement"),
+    ("S/PV.", "meeting record"),
+    ("SC/", "press release"),
+)
+
+
+def instrument_of(document: str) -> str:
+    """What kind of UN document a symbol names: resolution, presidential statement, meeting record,
+    press release, or document (a report, letter or draft)."""
+    return next((name for prefix, name in _INSTRUMENTS if document.startswith(prefix)), "document")

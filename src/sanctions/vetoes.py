@@ -17,7 +17,9 @@ _DRAFT = re.compile(r"S/(?:(?:19|20)\d\d/)?\d{1,5}(?:/Rev\.\d)?")
 _STAND_INS = (("SC/", "press release"), ("S/PV.", "meeting record"))
 
 #: The decisions that can follow a failed draft on the same matter.
-_DECISIONS = frozenset({Kind.ESTABLISHED, Kind.RENEWED, Kind.MODIFIED, Kind.TERMINATED, Kind.REINSTATED})
+_DECISIONS = frozenset(
+    {Kind.ESTABLISHED, Kind.RENEWED, Kind.MODIFIED, Kind.TERMINATED, Kind.SUSPENDED, Kind.REINSTATED}
+)
 
 #: How long after a failed draft a decision of the same regime is taken to answer it.
 FOLLOW_UP_WINDOW = dt.timedelta(days=90)

@@ -50,7 +50,9 @@ VETO = """\
     "notes": "",
     "dispute": null,
     "deadlines": {},
-    "sourcing": "secondary"
+    "effective": null,
+    "sourcing": "secondary",
+    "instrument": "document"
   }
 ]
 """

@@ -96,3 +96,10 @@ def test_problems() -> None:
 def test_every_status_and_kind_has_a_style() -> None:
     assert set(table.MANDATE_STYLES) == {status.value for status in Status}
     assert set(table.KIND_STYLES) == set(Kind)
+
+
+def test_line_and_paragraph_separators_become_spaces() -> None:
+    from sanctions.render import inert
+
+    # YAML and terminals break lines at U+2028 and U+2029: one-line text must not carry them.
+    assert inert("A\u20280 and\u2029B") == "A 0 and B"

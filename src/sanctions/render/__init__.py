@@ -8,7 +8,7 @@ from types import ModuleType
 
 # C0 and C1 controls (ESC starts terminal escape sequences), DEL, and bidirectional overrides.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SPACE = re.compile(r"[\t\n\r]+")
+_SPACE = re.compile(r"[\t\n\r\u2028\u2029]+")  # line and paragraph separators break lines too
 
 
 # One meaning, one colour, in every command: a status, a kind of event and a chart mark agree.
@@ -18,6 +18,7 @@ PALETTE = {
     "ended": "red",
     "veto": "bold red",
     "unverified": "magenta",
+    "suspended": "yellow",
     "changed": "cyan",
     "quiet": "dim",
 }

@@ -40,7 +40,9 @@ COLUMNS = (
     "notes",
     "dispute",
     "deadlines",
+    "effective",
     "sourcing",
+    "instrument",
 )
 _FORMULA = ("=", "+", "-", "@")
 #: Excel reads a CSV file as the system's code page unless it starts with a UTF-8 byte order mark.
@@ -82,7 +84,9 @@ def _row(regime: Regime, event: Event) -> list[str]:
         event.notes,
         event.dispute,
         _pairs(dict(event.deadlines), "\n"),
+        event.effective.isoformat() if event.effective else "",
         event.sourcing.value,
+        event.instrument,
     ]
 
 

@@ -11,6 +11,7 @@ from sanctions.errors import Problem
 from sanctions.mandates import MandateStatus, RegimeSummary
 from sanctions.model import Event, Expiry, Regime, Tally, best_sourcing
 from sanctions.report import Report
+from sanctions.symbols import instrument_of
 from sanctions.vetoes import FailedDraft
 from sanctions.votes import derived_positions
 
@@ -56,6 +57,7 @@ def _event_fields(event: Event) -> dict[str, Any]:
         "notes": event.notes,
         "dispute": event.dispute,
         "deadlines": {label: day.isoformat() for label, day in event.deadlines.items()},
+        "effective": event.effective.isoformat() if event.effective else None,
     }
 
 
@@ -63,7 +65,14 @@ def event_record(regime: Regime, event: Event) -> dict[str, Any]:
     """One event as a JSON object, with the regime it belongs to."""
     fields = _event_fields(event)
     # `sourcing` is computed from the sources, so it stays out of _event_fields and of exports.
-    return {"regime": regime.id, **fields, "dispute": fields["dispute"] or None, "sourcing": event.sourcing.value}
+    # So is `instrument`, from the document's symbol.
+    return {
+        "regime": regime.id,
+        **fields,
+        "dispute": fields["dispute"] or None,
+        "sourcing": event.sourcing.value,
+        "instrument": event.instrument,
+    }
 
 
 def draft(drafted: Draft) -> str:
@@ -91,7 +100,9 @@ def draft(drafted: Draft) -> str:
         "notes": drafted.notes,
         "dispute": None,
         "deadlines": {},
+        "effective": None,
         "sourcing": best_sourcing(list(drafted.sources)).value,
+        "instrument": instrument_of(drafted.document) if drafted.document else None,
     }
     return _dump(record)
 
@@ -161,6 +172,8 @@ def regime_records(summaries: list[RegimeSummary]) -> list[dict[str, Any]]:
                 "established_by": regime.established_by,
                 "established": regime.established.isoformat() if regime.established else None,
                 "verified": regime.verified.isoformat(),
+                "preceded_by": regime.preceded_by or None,
+                "succeeded_by": regime.succeeded_by or None,
                 "as_of": summary.as_of.isoformat(),
                 "status": summary.status,
                 "next_expiry": status_record(summary.next_expiry) if summary.next_expiry else None,
@@ -262,6 +275,8 @@ def regime_document(regime: Regime, events: list[Event] | None = None) -> dict[s
         "verified": regime.verified.isoformat(),
         "summary": regime.summary,
         "notes": regime.notes,
+        "preceded_by": regime.preceded_by,
+        "succeeded_by": regime.succeeded_by,
         "mandates": {
             key: _without_empty({"name": m.name, "description": m.description, "category": m.category.value})
             for key, m in regime.mandates.items()

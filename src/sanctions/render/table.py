@@ -21,6 +21,7 @@ KIND_STYLES = {
     Kind.RENEWED: PALETTE["in force"],
     Kind.MODIFIED: PALETTE["changed"],
     Kind.TERMINATED: PALETTE["ended"],
+    Kind.SUSPENDED: PALETTE["suspended"],
     Kind.REINSTATED: PALETTE["in force"],
     Kind.LAPSED: PALETTE["ended"],
     Kind.VETO: PALETTE["veto"],
@@ -36,6 +37,7 @@ TIMELINE_LEGEND = "✖ draft not adopted · ■ mandate ended"
 
 STATUS_STYLES = {
     "in force": PALETTE["in force"],
+    "suspended": PALETTE["suspended"],
     "ended": PALETTE["ended"],
     "unverified": PALETTE["unverified"],
     "not established": PALETTE["quiet"],
@@ -130,6 +132,7 @@ MANDATE_STYLES = {
     "open-ended": PALETTE["in force"],
     "lapsed": PALETTE["ended"],
     "terminated": PALETTE["ended"],
+    "suspended": PALETTE["suspended"],
     "not-established": PALETTE["quiet"],
     "unverified": PALETTE["unverified"],
 }
