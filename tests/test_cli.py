@@ -111,12 +111,51 @@ def test_unknown_format_is_a_usage_error() -> None:
 
 
 def test_regimes_json() -> None:
-    code, out, _ = run("regimes", "--format", "json", "--as-of", "2024-04-01")
+    code, out, _ = run("regimes", "--format", "json", "--as-of", "2024-04-01", "--all")
     assert code == 0
     by_id = {r["id"]: r for r in json.loads(out)}
     assert by_id["dprk"]["next_expiry"]["expires"] == "2024-04-30"
     assert by_id["dprk"]["next_expiry"]["days_left"] == 29
     assert by_id["mali"]["status"] == "ended"
+
+
+def test_listings_show_the_regimes_ongoing_on_the_date_by_default() -> None:
+    def ids(*args: str) -> list[str]:
+        code, out, _ = run(*args, "--format", "json")
+        assert code == 0
+        return sorted({row.get("id") or row["regime"] for row in json.loads(out)})
+
+    ongoing = ids("regimes", "--as-of", "2023-09-15")
+    assert "mali" in ongoing and "iran" not in ongoing  # Iran's 1737 measures ended in 2016, re-applied in 2025
+    after = ids("regimes", "--as-of", "2023-10-01")
+    ended = ids("regimes", "--as-of", "2023-10-01", "--ended")
+    assert "mali" not in after and {"iran", "mali"} <= set(ended) and not set(after) & set(ended)
+    assert ids("expiry", "--as-of", "2023-10-01", "--ended") == ended
+    everything = ids("regimes", "--all")
+    assert sorted(ids("regimes") + ids("regimes", "--ended")) == everything
+    assert "mali" in ids("vetoes", "--ended") and "mali" not in ids("vetoes")
+    assert ids("expiry", "mali", "--as-of", "2023-10-01") == ["mali"]  # a regime named is shown
+    out = run("regimes", "--as-of", "2023-10-01", "--width", "200")[1]
+    assert out.endswith(f"\n{len(ended)} regimes not ongoing on 2023-10-01 left out: --all lists every regime\n")
+    assert run("expiry", "--as-of", "1946-01-01")[1] == (
+        f"Nothing to list. {len(everything)} regimes not ongoing on 1946-01-01 left out: --all lists every regime.\n"
+    )
+    assert run("regimes", "--as-of", "1946-01-01", "-f", "json")[1] == "[]\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["regimes", "--all", "--ended"], "--all already includes the ended regimes: give one of --all and --ended"),
+        (["expiry", "mali", "--all"], "--all and --ended choose among every regime: name regimes or give one of them"),
+        (
+            ["vetoes", "mali", "--ended"],
+            "--all and --ended choose among every regime: name regimes or give one of them",
+        ),
+    ],
+)
+def test_scope_options_that_contradict(args: list[str], message: str) -> None:
+    assert run(*args) == (2, "", f"sanctions: error: {message}\n")
 
 
 def test_validate_bundled() -> None:
@@ -780,7 +819,7 @@ def test_expiry_ics_within_keeps_the_expiries_the_json_shows_in_the_window() -> 
     ]
     assert "dprk.panel@sanctions" in expected and "mali.panel@sanctions" not in expected
     assert _ics_uids(["--as-of", "2024-04-01", "--within", "6m"]) == expected
-    everything = _ics_uids(["--as-of", "2024-04-01"])
+    everything = _ics_uids(["--as-of", "2024-04-01", "--all"])
     assert set(expected) < set(everything) and "mali.panel@sanctions" in everything
 
 
@@ -816,7 +855,7 @@ def test_a_member_without_a_veto_gets_a_hint() -> None:
 
 
 def test_since_and_until_on_every_dated_listing() -> None:
-    vetoes = json.loads(run("vetoes", "--since", "2023-01-01", "--until", "2023-12-31", "-f", "json")[1])
+    vetoes = json.loads(run("vetoes", "--all", "--since", "2023-01-01", "--until", "2023-12-31", "-f", "json")[1])
     assert {(row["regime"], row["date"]) for row in vetoes} == {("mali", "2023-08-30")}
     votes = json.loads(run("votes", "mali", "--since", "2023-01-01", "--until", "2023-12-31", "-f", "json")[1])
     assert [row["document"] for row in votes] == ["S/2023/638", "S/PV.9408"]
@@ -895,4 +934,5 @@ def test_an_unverified_mandate_says_what_is_known() -> None:
     ) in out
     assert run("regimes", "--as-of", "2026-12-01", "--width", "200")[1].endswith(
         "(each regime's file is verified to a date; `sanctions expiry REGIME` names the last decision)\n"
+        "1 regime not ongoing on 2026-12-01 left out: --all lists every regime\n"
     )

@@ -166,7 +166,7 @@ def test_an_unrecorded_term_holds_only_as_far_as_the_data_was_checked(sample: Re
         ("measures", D(1990, 6, 14), Status.SUSPENDED, "S/1989/100"),  # a report's suspension
         ("measures", D(1990, 6, 15), Status.TERMINATED, "S/RES/9004 (1990)"),
         ("arms-embargo", D(1980, 6, 1), Status.OPEN_ENDED, "S/RES/9001 (1966)"),  # an embargo outlives a suspension
-        ("arms-embargo", D(1990, 6, 15), Status.TERMINATED, "S/RES/9004 (1990)"),
+        ("arms-embargo", D(1990, 6, 15), Status.TRANSFERRED, "S/RES/9004 (1990)"),  # carried on by newland
     ],
 )
 def test_suspension_and_effective_dates(

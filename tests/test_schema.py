@@ -63,14 +63,15 @@ def _runs() -> list[tuple[str, list[str]]]:
     runs = [("validate", ["validate"]), ("validate", ["validate", "--data", SAMPLE])]
     runs += [("validate", ["validate", "--data", BROKEN])]
     for data in ([], ["--data", SAMPLE]):
-        runs += [("regimes", ["regimes", "--as-of", day, *data]) for day in AS_OF]
-        runs += [("expiry", ["expiry", "--as-of", day, "--within", "1y", *data]) for day in AS_OF]
+        runs += [("regimes", ["regimes", "--all", "--as-of", day, *data]) for day in AS_OF]
+        runs += [("expiry", ["expiry", "--all", "--as-of", day, "--within", "1y", *data]) for day in AS_OF]
         runs += [("vetoes", ["vetoes", *data]), ("vetoes", ["vetoes", "--member", "RU", *data])]
     # A suspension, decisions that take effect after adoption, an 11-member Council's veto.
     for day in ("1975-01-01", "1980-06-01", "1989-06-01", "1990-07-01"):
-        runs += [("regimes", ["regimes", "--as-of", day, "--data", HISTORY])]
-        runs += [("expiry", ["expiry", "--as-of", day, "--data", HISTORY])]
-    runs += [("timeline", ["timeline", "oldland", "--data", HISTORY]), ("vetoes", ["vetoes", "--data", HISTORY])]
+        runs += [("regimes", ["regimes", "--all", "--as-of", day, "--data", HISTORY])]
+        runs += [("expiry", ["expiry", "--all", "--as-of", day, "--data", HISTORY])]
+    runs += [("timeline", ["timeline", "oldland", "--data", HISTORY])]
+    runs += [("vetoes", ["vetoes", "--all", "--data", HISTORY]), ("vetoes", ["vetoes", "--all"])]
     for regime in _bundled_ids():
         runs += [("timeline", ["timeline", regime]), ("votes", ["votes", regime])]
     runs += [

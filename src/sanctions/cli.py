@@ -121,6 +121,10 @@ ToOption = Annotated[
     ),
 ]
 OverwriteOption = Annotated[bool, typer.Option("--force", help="With -o: replace an existing regular file.")]
+AllOption = Annotated[
+    bool, typer.Option("--all", help="Every regime since 1966, ongoing or ended (default: those ongoing on the date).")
+]
+EndedOption = Annotated[bool, typer.Option("--ended", help="Only the regimes that had ended by the date.")]
 AsOfOption = Annotated[
     str,
     typer.Option(
@@ -300,19 +304,49 @@ def regimes(
     data: DataOption = None,
     fmt: FormatOption = Format.TABLE,
     as_of: AsOfOption = "today",
+    everything: AllOption = False,
+    ended: EndedOption = False,
     output: ToOption = None,
     force: OverwriteOption = False,
 ) -> None:
-    """List every regime: committee, establishment, status and next expiry.
+    """List the regimes ongoing on a date: committee, establishment, status and next expiry.
 
-    Example: sanctions regimes --format json
+    A regime is ongoing while any of its measures or bodies is in force or suspended. --all lists
+    every regime since 1966, --ended those that had ended by the date.
+
+    Example: sanctions regimes --all --as-of 1985-01-01
     """
     from sanctions.mandates import summarise
-    from sanctions.render import renderer
 
     day = _date(as_of) or _today()
-    summaries = [summarise(regime, day) for regime in _regimes(ctx, data, "mandates")]
-    _emit(renderer(fmt).regimes(summaries), output, force)
+    chosen, left_out = _in_scope(_regimes(ctx, data, "mandates"), day, everything, ended)
+    _emit(_listing(fmt, "regimes", [summarise(regime, day) for regime in chosen], left_out), output, force)
+
+
+def _in_scope(regimes: list["Regime"], day: dt.date, everything: bool, ended: bool) -> tuple[list["Regime"], str]:
+    """The regimes a listing shows, and a line for a table saying which it leaves out."""
+    from sanctions.mandates import Scope, in_scope
+
+    if everything and ended:
+        raise UsageError("--all already includes the ended regimes: give one of --all and --ended")
+    scope = Scope.ALL if everything else Scope.ENDED if ended else Scope.ONGOING
+    shown = in_scope(regimes, day, scope)
+    left = len(regimes) - len(shown)
+    if not left or scope is Scope.ALL:
+        return shown, ""
+    which = "not ongoing" if scope is Scope.ONGOING else "not ended"
+    return shown, f"{left} regime{'s' if left != 1 else ''} {which} on {day} left out: --all lists every regime"
+
+
+def _listing(fmt: Format | ExpiryFormat, name: str, rows: list[Any], left_out: str) -> Any:
+    """A listing in its format; a table also says what it leaves out, and that nothing is left."""
+    from sanctions.render import renderer
+
+    if fmt.value != "table":
+        return getattr(renderer(fmt), name)(rows)
+    if not rows and left_out:
+        return f"Nothing to list. {left_out[0].upper()}{left_out[1:]}.\n"
+    return getattr(renderer(fmt), name)(rows, left_out=left_out)
 
 
 @app.command()
@@ -382,12 +416,16 @@ def expiry(
     deadlines: Annotated[
         bool, typer.Option("--deadlines", help="ics: add the report deadlines that decisions set.")
     ] = False,
+    everything: AllOption = False,
+    ended: EndedOption = False,
     data: DataOption = None,
     fmt: Annotated[ExpiryFormat, typer.Option("--format", "-f", help="Output format.")] = ExpiryFormat.TABLE,
     output: ToOption = None,
     force: OverwriteOption = False,
 ) -> None:
     """Show every mandate's expiry as of a date, soonest first, with days left.
+
+    Without regimes named: the regimes ongoing on the date; --all every regime, --ended the ended ones.
 
     --format ics: a calendar feed of the dated expiries (with --within, only those in the window).
 
@@ -396,13 +434,17 @@ def expiry(
     from sanctions.catalogue import select
     from sanctions.dates import later, parse_period
     from sanctions.mandates import DEFAULT_WINDOW_DAYS, expiries, needs_alert
-    from sanctions.render import renderer
 
     if fmt is not ExpiryFormat.ICS and (alarm is not None or deadlines):
         raise UsageError("--alarm and --deadlines apply to --format ics only")
     day = _date(as_of) or _today()
     horizon = later(day, parse_period(within or f"{DEFAULT_WINDOW_DAYS}d"))
-    statuses = expiries(select(_regimes(ctx, data, "mandates"), regime), day, horizon)
+    chosen, left_out = select(_regimes(ctx, data, "mandates"), regime), ""
+    if not regime:
+        chosen, left_out = _in_scope(chosen, day, everything, ended)
+    elif everything or ended:
+        raise UsageError("--all and --ended choose among every regime: name regimes or give one of them")
+    statuses = expiries(chosen, day, horizon)
     if fmt is ExpiryFormat.ICS:
         from sanctions.render import ics
 
@@ -413,7 +455,7 @@ def expiry(
             force,
         )
     else:
-        _emit(renderer(fmt).expiry(statuses), output, force)
+        _emit(_listing(fmt, "expiry", statuses, left_out), output, force)
     if check and needs_alert(statuses):
         raise typer.Exit(3)
 
@@ -514,6 +556,8 @@ def vetoes(
     member: MemberOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    everything: AllOption = False,
+    ended: EndedOption = False,
     data: DataOption = None,
     fmt: FormatOption = Format.TABLE,
     output: ToOption = None,
@@ -524,11 +568,13 @@ def vetoes(
     Vetoes are counted one per draft per permanent member voting against. Drafts that failed for want
     of nine votes are listed and marked, never counted as vetoes. --member keeps the vetoes that member cast.
 
+    Without regimes named: the drafts on regimes ongoing today; --all every regime's since 1966,
+    --ended those of the regimes that have ended.
+
     Example: sanctions vetoes --member russia --since 2020-01-01
     """
     from sanctions.catalogue import select
     from sanctions.members import veto_hint
-    from sanctions.render import renderer
     from sanctions.vetoes import failed_drafts
 
     first, last = _window(since, until)
@@ -536,8 +582,12 @@ def vetoes(
     hint = veto_hint(code) if code is not None else None
     if hint is not None:
         streams.say(f"sanctions: note: {hint}")
-    drafts = failed_drafts(select(_regimes(ctx, data), regime), code, first, last)
-    _emit(renderer(fmt).vetoes(drafts), output, force)
+    chosen, left_out = select(_regimes(ctx, data), regime), ""
+    if not regime:
+        chosen, left_out = _in_scope(chosen, _today(), everything, ended)
+    elif everything or ended:
+        raise UsageError("--all and --ended choose among every regime: name regimes or give one of them")
+    _emit(_listing(fmt, "vetoes", failed_drafts(chosen, code, first, last), left_out), output, force)
 
 
 @app.command()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sanctions.dates import later
-from sanctions.model import OPEN_ENDED, SUSPENDED, TERMINATED, UNRECORDED, Event, Kind, Mandate, Regime
+from sanctions.model import OPEN_ENDED, SUSPENDED, TERMINATED, TRANSFERRED, UNRECORDED, Event, Kind, Mandate, Regime
 
 DEFAULT_WINDOW_DAYS = 60
 
@@ -21,6 +21,7 @@ class Status(StrEnum):
     LAPSED = "lapsed"
     TERMINATED = "terminated"
     SUSPENDED = "suspended"
+    TRANSFERRED = "transferred"
     NOT_ESTABLISHED = "not-established"
     UNVERIFIED = "unverified"
 
@@ -79,6 +80,8 @@ def mandate_status(regime: Regime, key: str, as_of: dt.date, horizon: dt.date | 
         return MandateStatus(regime, mandate, Status.TERMINATED, as_of, set_by=set_by, ended_by=set_by)
     if expiry == SUSPENDED:
         return MandateStatus(regime, mandate, Status.SUSPENDED, as_of, set_by=set_by)
+    if expiry == TRANSFERRED:
+        return MandateStatus(regime, mandate, Status.TRANSFERRED, as_of, set_by=set_by, ended_by=set_by)
     if expiry == UNRECORDED:
         # In force on the decision's word, with no end date on record: known to hold only as far as
         # the data was checked.
@@ -130,6 +133,28 @@ def summarise(regime: Regime, as_of: dt.date) -> RegimeSummary:
     return RegimeSummary(regime, as_of, status, next_expiry, statuses)
 
 
+class Scope(StrEnum):
+    """Which regimes a listing shows: those ongoing on the as-of date (the default), ended, or all."""
+
+    ONGOING = "ongoing"
+    ENDED = "ended"
+    ALL = "all"
+
+
+#: A regime is ongoing while anything of it is in force or suspended, or its data stops without an end.
+ONGOING = frozenset({"in force", "suspended", "unverified"})
+
+
+def in_scope(regimes: list[Regime], as_of: dt.date, scope: Scope) -> list[Regime]:
+    """The regimes a listing shows on `as_of`: ongoing (not yet established counts as neither), ended, or all."""
+    if scope is Scope.ALL:
+        return regimes
+    statuses = {regime.id: summarise(regime, as_of).status for regime in regimes}
+    if scope is Scope.ONGOING:
+        return [regime for regime in regimes if statuses[regime.id] in ONGOING]
+    return [regime for regime in regimes if statuses[regime.id] == "ended"]
+
+
 _ORDER = {
     Status.EXPIRING: 0,
     Status.ACTIVE: 1,
@@ -137,8 +162,9 @@ _ORDER = {
     Status.SUSPENDED: 3,
     Status.LAPSED: 4,
     Status.TERMINATED: 5,
-    Status.OPEN_ENDED: 6,
-    Status.NOT_ESTABLISHED: 7,
+    Status.TRANSFERRED: 6,
+    Status.OPEN_ENDED: 7,
+    Status.NOT_ESTABLISHED: 8,
 }
 
 
@@ -172,16 +198,20 @@ class Period:
     suspended: bool = False  # a stretch the measures were suspended, from a suspension to what lifted it
 
 
-def periods(regime: Regime, key: str) -> list[Period]:
-    """The successive periods of a mandate, as its decisions set them, from the day each took effect."""
-    decisions = sorted((e for e in regime.events if key in e.sets), key=lambda e: (e.in_effect, e.date))
+def periods(regime: Regime, key: str, until: dt.date | None = None) -> list[Period]:
+    """The successive periods of a mandate, as its decisions set them, from the day each took effect;
+    with `until`, as the decisions in effect by that day set them."""
+    last = until or dt.date.max
+    decisions = sorted(
+        (e for e in regime.events if key in e.sets and e.in_effect <= last), key=lambda e: (e.in_effect, e.date)
+    )
     result: list[Period] = []
     for event in decisions:
         expiry, start = event.sets[key], event.in_effect
-        if expiry in (TERMINATED, SUSPENDED):
+        if expiry in (TERMINATED, TRANSFERRED, SUSPENDED):
             if result and (result[-1].end is None or result[-1].end > start):
                 result[-1] = Period(result[-1].start, start, result[-1].set_by, result[-1].suspended)
-            if expiry == TERMINATED:
+            if expiry != SUSPENDED:
                 continue
         result.append(Period(start, expiry if isinstance(expiry, dt.date) else None, event, expiry == SUSPENDED))
     for i, period in enumerate(result[:-1]):

@@ -64,6 +64,8 @@ TERMINATED = "terminated"
 UNRECORDED = "unrecorded"
 #: Neither in force nor ended: suspended until a later decision re-imposes or ends it.
 SUSPENDED = "suspended"
+#: Ended in this regime and carried on, unbroken, by the regime it names as `succeeded_by`.
+TRANSFERRED = "transferred"
 
 
 _T = TypeVar("_T")

@@ -15,6 +15,7 @@ from sanctions.model import (
     OPEN_ENDED,
     SUSPENDED,
     TERMINATED,
+    TRANSFERRED,
     UNRECORDED,
     Category,
     Event,
@@ -164,7 +165,7 @@ class _Reader:
         result: dict[str, Expiry] = {}
         for key, value in (fields or {}).items():
             text = self.scalar(value, f"{name}.{key}")
-            if text in (OPEN_ENDED, TERMINATED, UNRECORDED, SUSPENDED):
+            if text in (OPEN_ENDED, TERMINATED, UNRECORDED, SUSPENDED, TRANSFERRED):
                 result[key] = text
             elif text is not None:
                 day = self.date(value, f"{name}.{key}")

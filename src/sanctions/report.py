@@ -39,5 +39,6 @@ def build_report(regime: Regime, as_of: dt.date, since: dt.date | None = None, u
         events=events,
         statuses=regime_statuses(regime, as_of),
         drafts=drafts,
-        periods={key: periods(regime, key) for key in regime.mandates},
+        # As known on the as-of date: a later decision neither cuts nor extends a period.
+        periods={key: periods(regime, key, until=as_of) for key in regime.mandates},
     )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from sanctions import members
 from sanctions.errors import Problem
-from sanctions.model import SUSPENDED, TERMINATED, Event, Expiry, Kind, Location, Position, Regime
+from sanctions.model import SUSPENDED, TERMINATED, TRANSFERRED, Event, Expiry, Kind, Location, Position, Regime
 
 _ADOPTED = (Kind.ESTABLISHED, Kind.RENEWED, Kind.MODIFIED, Kind.TERMINATED)
 # What may follow a suspension: a further suspension, the measures re-imposed, or their end.
@@ -87,6 +87,10 @@ def _check_event(regime: Regime, event: Event) -> Iterator[Problem]:
         yield Problem(where, "a suspended event sets each mandate it names to 'suspended', and names at least one")
     elif event.kind is not Kind.SUSPENDED and suspends:
         yield Problem(where, f"sets '{suspends[0]}' to suspended: that is a suspended event, not kind '{event.kind}'")
+    if TRANSFERRED in event.sets.values() and not regime.succeeded_by:
+        yield Problem(where, "sets a mandate to transferred: name the regime that carries it on (succeeded_by)")
+    if TRANSFERRED in event.would_have_set.values():
+        yield Problem(where, "would_have_set: a draft's transfer is told in its summary, not as an expiry")
     if SUSPENDED in event.would_have_set.values():
         yield Problem(where, "would_have_set: a draft's suspension is told in its summary, not as an expiry")
     for label, day in event.deadlines.items():
@@ -154,7 +158,7 @@ def _check_mandates(regime: Regime) -> Iterator[Problem]:
                     where, f"sets '{key}' after it ended: re-creating a mandate is an established or reinstated event"
                 )
             in_force = new
-            ended = new == TERMINATED
+            ended = new in (TERMINATED, TRANSFERRED)
 
 
 def late_renewals(regime: Regime) -> Iterator[Problem]:

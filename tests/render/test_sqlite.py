@@ -75,9 +75,14 @@ def _event_documents(db: sqlite3.Connection, regime: str) -> list[dict[str, Any]
             "notes": row["notes"],
             "dispute": row["dispute"],
             "deadlines": _pairs(db, "SELECT label, due FROM deadlines WHERE event = ? ORDER BY rowid", event),
+            "effective": row["effective"],
         }
         documents.append(_without_empty(record))
     return documents
+
+
+REGIME_COLUMNS = ("id", "name", "committee", "established_by", "verified", "summary", "notes", "preceded_by")
+REGIME_COLUMNS += ("succeeded_by",)
 
 
 def _regime_document(db: sqlite3.Connection, regime: str) -> dict[str, Any]:
@@ -85,7 +90,7 @@ def _regime_document(db: sqlite3.Connection, regime: str) -> dict[str, Any]:
     mandates = db.execute("SELECT * FROM mandates WHERE regime = ? ORDER BY rowid", (regime,)).fetchall()
     return _without_empty(
         {
-            **{key: row[key] for key in ("id", "name", "committee", "established_by", "verified", "summary", "notes")},
+            **{key: row[key] for key in REGIME_COLUMNS},
             "aliases": _column(db, "SELECT alias FROM aliases WHERE regime = ? ORDER BY seq", regime),
             "mandates": {
                 m["mandate"]: _without_empty({k: m[k] for k in ("name", "description", "category")}) for m in mandates
@@ -144,13 +149,19 @@ def test_periods_are_the_mandates_periods(bundled: list[Regime], tmp_path: Path)
         for regime in bundled:
             for key in regime.mandates:
                 rows = db.execute(
-                    "SELECT starts, ends, events.document, events.date FROM periods JOIN events ON events.id = set_by"
-                    " WHERE periods.regime = ? AND mandate = ? ORDER BY seq",
+                    "SELECT starts, ends, events.document, events.date, suspended FROM periods"
+                    " JOIN events ON events.id = set_by WHERE periods.regime = ? AND mandate = ? ORDER BY seq",
                     (regime.id, key),
                 ).fetchall()
                 assert [tuple(row) for row in rows] == [
-                    (p.start.isoformat(), p.end and p.end.isoformat(), p.set_by.document, p.set_by.date.isoformat())
-                    for p in periods(regime, key)
+                    (
+                        p.start.isoformat(),
+                        p.end and p.end.isoformat(),
+                        p.set_by.document,
+                        p.set_by.date.isoformat(),
+                        int(p.suspended),
+                    )
+                    for p in periods(regime, key, until=AS_OF)
                 ]
 
 
@@ -273,3 +284,15 @@ def test_the_readme_query_shows_its_real_output(bundled: list[Regime], tmp_path:
 def test_an_empty_selection_is_still_a_database(table: str, tmp_path: Path) -> None:
     with _opened(render_sqlite.database([]), tmp_path) as db:
         assert _column(db, f"SELECT count(*) FROM {table}") == [0]
+
+
+def test_suspensions_effective_dates_and_successors_read_back(tmp_path: Path) -> None:
+    from sanctions.loader import load_all
+
+    history = load_all(Path(__file__).parents[1] / "data" / "history")
+    with _opened(_database(history), tmp_path) as db:
+        for regime in history:
+            exported = json.loads(render_json.export(build_report(regime, AS_OF), chart=False))
+            assert _regime_document(db, regime.id) == exported, regime.id
+        assert _column(db, "SELECT count(*) FROM events WHERE effective IS NOT NULL") == [4]
+        assert db.execute("SELECT succeeded_by FROM regimes WHERE id = 'oldland'").fetchone()[0] == "newland"

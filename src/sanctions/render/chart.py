@@ -12,11 +12,27 @@ from sanctions.mandates import Status, mandate_status, periods
 from sanctions.model import Kind, Regime
 from sanctions.render import PALETTE, inert
 
-BAR, VETO, FAILED, LAPSE, NOW, UNKNOWN = "█", "✖", "✗", "■", "│", "┄"
+BAR, VETO, FAILED, LAPSE, NOW, UNKNOWN, SUSPENDED = "█", "✖", "✗", "■", "│", "┄", "░"
 LEGEND = (
-    f"{BAR} in force   {VETO} veto   {FAILED} failed draft   {LAPSE} lapsed   {NOW} as of   → no end date   "
-    f"{UNKNOWN} data not verified"
+    f"{BAR} in force",
+    f"{VETO} veto",
+    f"{FAILED} failed draft",
+    f"{LAPSE} lapsed",
+    f"{NOW} as of",
+    "→ no end date",
+    f"{UNKNOWN} data not verified",
 )
+SUSPENDED_LEGEND = f"{SUSPENDED} suspended"
+
+
+def _legend(items: tuple[str, ...], width: int) -> str:
+    """The legend's items three spaces apart, wrapped between items, never inside one."""
+    lines = [""]
+    for item in items:
+        if lines[-1] and len(lines[-1]) + 3 + len(item) > width:
+            lines.append("")
+        lines[-1] += ("   " if lines[-1] else "") + item
+    return "\n".join(lines)
 
 
 class Chart:
@@ -44,7 +60,10 @@ class Chart:
             marker = f"as of {self.as_of.isoformat()} ▲"
             now = max(0, now - len(marker) + 1)
         yield Text(" " * (label + now) + marker, style="bold")
-        yield Text(LEGEND, style="dim")
+        suspended = any(
+            p.suspended for key in self.regime.mandates for p in periods(self.regime, key, until=self.as_of)
+        )
+        yield Text(_legend((*LEGEND, SUSPENDED_LEGEND) if suspended else LEGEND, options.max_width), style="dim")
 
     def _column(self, day: dt.date, width: int) -> int:
         span = (self.end - self.start).days
@@ -64,14 +83,16 @@ class Chart:
         cells = [" "] * width
         styles = [""] * width
         status = mandate_status(self.regime, key, self.as_of)
-        for period in periods(self.regime, key):
+        current = status.status.in_force or status.status is Status.SUSPENDED
+        for period in periods(self.regime, key, until=self.as_of):
             if period.start > self.as_of:
                 continue
-            stop = period.end or (self.as_of if status.status.in_force else period.start)
+            stop = period.end or (self.as_of if current else period.start)
             if period.end is None and status.status.in_force:
                 stop = self.end
+            mark, style = (SUSPENDED, PALETTE["suspended"]) if period.suspended else (BAR, PALETTE["in force"])
             for column in range(self._column(period.start, width), self._column(min(stop, self.end), width) + 1):
-                cells[column], styles[column] = BAR, PALETTE["in force"]
+                cells[column], styles[column] = mark, style
         if status.status is Status.UNVERIFIED:
             # The file's data stops: not known to have lapsed, so never drawn as ended.
             known = self._column(min(max(status.expires or self.regime.verified, self.start), self.end), width)

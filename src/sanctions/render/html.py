@@ -122,9 +122,11 @@ def layout(report: Report) -> Chart:
         for period in periods[key]:
             if period.start > as_of:
                 continue
-            stop = period.end or (end if status.status.in_force else period.start)
+            current = status.status.in_force or status.status is Status.SUSPENDED
+            stop = period.end or ((end if status.status.in_force else as_of) if current else period.start)
             until = period.end.isoformat() if period.end else "no end date"
-            label = f"{mandate.name}: {period.start.isoformat()} to {until}, set by {period.set_by.document}"
+            verb = "suspended by" if period.suspended else "set by"
+            label = f"{mandate.name}: {period.start.isoformat()} to {until}, {verb} {period.set_by.document}"
             bars.append(Bar(x(period.start), max(x(stop) - x(period.start), 2.0), period, label))
         marks = []
         for event in regime.events:

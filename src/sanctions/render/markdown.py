@@ -182,7 +182,7 @@ def _mermaid(report: Report) -> list[str]:
                 continue
             end = period.end or report.as_of
             state = "done" if end < report.as_of else "active"
-            task = mermaid_text(period.set_by.document)
+            task = mermaid_text(("suspended by " if period.suspended else "") + period.set_by.document)
             lines.append(f"    {task} :{state}, {period.start.isoformat()}, {end.isoformat()}")
     marks = chart_events(report)
     if marks:
@@ -194,6 +194,8 @@ def _mermaid(report: Report) -> list[str]:
         f"Legend: each bar is a period set by the decision it is named after. Bars drawn as done had ended by"
         f" {as_of}; active bars were in force on {as_of}, and one with no end date is drawn up to that day."
     )
+    if any(period.suspended for mandate_periods in report.periods.values() for period in mandate_periods):
+        legend += ' A bar named "suspended by" is a stretch the measures were suspended, neither in force nor ended.'
     if marks:
         legend += " Critical (red) diamonds mark vetoes, drafts that failed without a veto, and lapses."
     return [*lines, "```", "", legend, ""]
@@ -254,6 +256,15 @@ def export(report: Report, chart: bool) -> str:
         f"Committee: {text(regime.committee)}. Established {established}. "
         f"Data verified to {regime.verified.isoformat()}; report as of {report.as_of.isoformat()}.",
         "",
+        *(
+            f"{relation} the regime `{text(linked)}`."
+            for relation, linked in (
+                ("It carries on", regime.preceded_by),
+                ("It was carried on by", regime.succeeded_by),
+            )
+            if linked
+        ),
+        *([""] if regime.preceded_by or regime.succeeded_by else []),
         f"## Mandates as of {report.as_of.isoformat()}",
         "",
     ]
@@ -272,9 +283,8 @@ def export(report: Report, chart: bool) -> str:
         vote = str(event.vote) if event.vote else ""
         if event.vetoed_by:
             vote += " (veto: " + text(_names(event.vetoed_by)) + ")"
-        rows.append(
-            [event.date.isoformat(), event.kind.value, document, text(event.title), vote, _source_refs(event, sources)]
-        )
+        day = event.date.isoformat() + (f" (effective {event.effective.isoformat()})" if event.effective else "")
+        rows.append([day, event.kind.value, document, text(event.title), vote, _source_refs(event, sources)])
     out += _table(["Date", "Kind", "Document", "Title", "Vote", "Sources"], rows)
 
     out += ["## Vetoes and failed drafts", ""]

@@ -10,7 +10,7 @@ from sanctions.model import Event, Expiry
 from sanctions.report import Report
 
 #: Raised whenever the schema changes: `PRAGMA user_version` tells a reader which one it holds.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Fixed, so the file's bytes do not depend on the SQLite build's default.
 PAGE_SIZE = 4096
 
@@ -23,7 +23,9 @@ CREATE TABLE regimes (
     established TEXT,
     verified TEXT NOT NULL,
     summary TEXT NOT NULL,
-    notes TEXT NOT NULL
+    notes TEXT NOT NULL,
+    preceded_by TEXT,
+    succeeded_by TEXT
 );
 CREATE TABLE aliases (
     regime TEXT NOT NULL REFERENCES regimes (id),
@@ -53,7 +55,9 @@ CREATE TABLE events (
     against INTEGER,
     abstaining INTEGER,
     notes TEXT NOT NULL,
-    dispute TEXT
+    dispute TEXT,
+    effective TEXT,
+    instrument TEXT NOT NULL
 );
 CREATE INDEX events_by_regime_and_date ON events (regime, date);
 CREATE INDEX events_by_date ON events (date);
@@ -112,6 +116,7 @@ CREATE TABLE periods (
     starts TEXT NOT NULL,
     ends TEXT,
     set_by INTEGER NOT NULL REFERENCES events (id),
+    suspended INTEGER NOT NULL CHECK (suspended IN (0, 1)),
     PRIMARY KEY (regime, mandate, seq),
     FOREIGN KEY (regime, mandate) REFERENCES mandates (regime, mandate)
 );
@@ -177,7 +182,7 @@ def _fill(db: sqlite3.Connection, reports: Sequence[Report]) -> None:
     for report in reports:
         regime = report.regime
         db.execute(
-            "INSERT INTO regimes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO regimes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 regime.id,
                 regime.name,
@@ -187,6 +192,8 @@ def _fill(db: sqlite3.Connection, reports: Sequence[Report]) -> None:
                 regime.verified.isoformat(),
                 regime.summary,
                 regime.notes,
+                regime.preceded_by or None,
+                regime.succeeded_by or None,
             ),
         )
         db.executemany(
@@ -199,7 +206,7 @@ def _fill(db: sqlite3.Connection, reports: Sequence[Report]) -> None:
         for event in regime.events:
             vote = event.vote
             row = db.execute(
-                "INSERT INTO events VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO events VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     regime.id,
                     event.date.isoformat(),
@@ -214,6 +221,8 @@ def _fill(db: sqlite3.Connection, reports: Sequence[Report]) -> None:
                     vote.abstaining if vote else None,
                     event.notes,
                     event.dispute or None,
+                    _iso(event.effective),
+                    event.instrument,
                 ),
             )
             event_id = row.lastrowid
@@ -238,9 +247,9 @@ def _fill(db: sqlite3.Connection, reports: Sequence[Report]) -> None:
             )
         for key, periods in report.periods.items():
             db.executemany(
-                "INSERT INTO periods VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO periods VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (regime.id, key, i, p.start.isoformat(), _iso(p.end), ids[id(p.set_by)])
+                    (regime.id, key, i, p.start.isoformat(), _iso(p.end), ids[id(p.set_by)], int(p.suspended))
                     for i, p in enumerate(periods)
                 ],
             )

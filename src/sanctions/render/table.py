@@ -83,11 +83,13 @@ _SECONDARY = Sourcing.SECONDARY  # looked up once: asked for every row of a time
 
 
 def _effect(event: Event) -> Cell | str:
-    if not (event.would_have_set or event.lapses):  # the common case needs no styling
+    if not (event.would_have_set or event.lapses or event.effective):  # the common case needs no styling
         if not event.sets:
             return ""
         return "\n".join(f"{key} → {_expiry(value)}" for key, value in event.sets.items())
     text = Cell()
+    if event.effective is not None:
+        text.append(f"effective {event.effective.isoformat()}:\n", style="bold")
     for key, value in event.sets.items():
         text.append(f"{key} → {_expiry(value)}\n")
     if event.would_have_set:
@@ -108,6 +110,9 @@ def timeline(regime: Regime, events: list[Event]) -> Grid | Blocks:
     secondary = [event.sourcing is _SECONDARY for event in events]  # asked once an event
     if any(secondary):
         caption.append("\n" + SECONDARY_CAPTION)  # a line of its own on a terminal, " / " in plain text
+    for relation, linked in (("carries on", regime.preceded_by), ("carried on by", regime.succeeded_by)):
+        if linked:
+            caption.append(inert(f" · {relation} the regime '{linked}' (sanctions timeline {linked})"))
     table = Grid(title=_text(f"{regime.name} — {regime.committee}"), caption=caption)
     for header in ("Date", "Kind", "Document", "Title", "Vote", "Sets"):
         table.add_column(header, PROSE if header == "Title" else TOKEN)
@@ -133,6 +138,7 @@ MANDATE_STYLES = {
     "lapsed": PALETTE["ended"],
     "terminated": PALETTE["ended"],
     "suspended": PALETTE["suspended"],
+    "transferred": PALETTE["quiet"],
     "not-established": PALETTE["quiet"],
     "unverified": PALETTE["unverified"],
 }
@@ -155,11 +161,16 @@ UNVERIFIED_CAPTION = (
 )
 
 
-def regimes(summaries: list[RegimeSummary]) -> Grid | Blocks:
-    """One row per regime: what it is, whether it is in force, what runs out next."""
+def _caption(*lines: str) -> str | None:
+    return "\n".join(line for line in lines if line) or None
+
+
+def regimes(summaries: list[RegimeSummary], left_out: str = "") -> Grid | Blocks:
+    """One row per regime: what it is, whether it is in force, what runs out next; `left_out` says
+    which regimes the listing leaves out."""
     as_of = summaries[0].as_of.isoformat() if summaries else ""
     unverified = any(s.status.value == "unverified" for summary in summaries for s in summary.mandates)
-    caption = UNVERIFIED_CAPTION if unverified else None
+    caption = _caption(UNVERIFIED_CAPTION if unverified else "", left_out)
     table = Grid(title=f"Sanctions regimes as of {as_of}", caption=caption)
     for header in ("ID", "Name", "Committee", "Established", "Status", "Next expiry"):
         table.add_column(header, PROSE if header in ("Name", "Committee", "Next expiry") else TOKEN)
@@ -201,6 +212,9 @@ def _ended_by(status: MandateStatus) -> Cell | str:
     event = status.ended_by
     if event is None:
         return Cell()
+    if status.status.value == "transferred":
+        successor = status.regime.succeeded_by
+        return _text(f"{event.document}\n{event.date.isoformat()}\ncarried on by {successor}")
     if event.kind is Kind.TERMINATED:
         return _text(f"{event.document}\n{event.date.isoformat()}")
     who = ", ".join(members.member_name(code) for code in event.vetoed_by)
@@ -225,10 +239,11 @@ def _status_text(status: MandateStatus) -> Cell:
     return text
 
 
-def expiry(statuses: list[MandateStatus]) -> Grid | Blocks:
-    """One row per mandate, soonest expiry first, coloured by status."""
+def expiry(statuses: list[MandateStatus], left_out: str = "") -> Grid | Blocks:
+    """One row per mandate, soonest expiry first, coloured by status; `left_out` says which regimes
+    the listing leaves out."""
     as_of = statuses[0].as_of.isoformat() if statuses else ""
-    table = Grid(title=f"Mandates as of {as_of}")
+    table = Grid(title=f"Mandates as of {as_of}", caption=_caption(left_out))
     for header in ("Regime", "Mandate", "Status", "Expires", "Days left", "Set by", "Ended by"):
         kind = PROSE if header == "Mandate" else TOKEN
         table.add_column(header, kind, justify="right" if header == "Days left" else "left")
@@ -317,9 +332,10 @@ def _tally_line(tally: VetoTally) -> Cell:
     return line
 
 
-def vetoes(drafts: list[FailedDraft]) -> Grid | Blocks:
-    """Vetoed and failed drafts, then vetoes per permanent member."""
-    table = Grid(title="Vetoed and failed drafts")
+def vetoes(drafts: list[FailedDraft], left_out: str = "") -> Grid | Blocks:
+    """Vetoed and failed drafts, then vetoes per permanent member; `left_out` says which regimes the
+    listing leaves out."""
+    table = Grid(title="Vetoed and failed drafts", caption=_caption(left_out))
     headers = (
         "Date",
         "Regime",
