@@ -112,9 +112,14 @@ def meetings() -> dict[str, dict[str, str]]:
     return by_resolution
 
 
+# The veto list sometimes appends to a draft's symbol what the symbol shapes leave out:
+# "S/9696 and Corr.1 & 2", "S/10805/Rev.1 (as amended)", "S/15255/Rev.2(as corrected)".
+DRAFT_SUFFIX = re.compile(r"\s*(?:and Corr\..*|\((?:as amended|as corrected)\))$")
+
+
 @pytest.fixture(scope="module")
 def vetoes() -> dict[str, dict[str, str]]:
-    return {row["draft"]: row for row in _reference("dhl-vetoes-1946-2022.csv")}
+    return {DRAFT_SUFFIX.sub("", row["draft"]): row for row in _reference("dhl-vetoes-1946-2022.csv")}
 
 
 def _meeting(symbol: str) -> str:
