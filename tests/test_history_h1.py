@@ -35,3 +35,17 @@ def test_southern_rhodesia_vetoes_are_the_seven_of_the_veto_list(bundled: list[R
         ("1972-09-29", ("GB",)),
         ("1973-05-22", ("GB", "US")),
     ]
+
+
+def test_south_africa_arms_embargo_from_418_to_919(bundled: list[Regime]) -> None:
+    south_africa = _regime(bundled, "south-africa")
+    assert mandate_status(south_africa, "arms-embargo", dt.date(1977, 11, 3)).status is Status.NOT_ESTABLISHED
+    assert mandate_status(south_africa, "arms-embargo", dt.date(1990, 1, 1)).status is Status.OPEN_ENDED
+    after = mandate_status(south_africa, "arms-embargo", dt.date(1994, 5, 25))
+    assert after.status is Status.TERMINATED
+    assert after.ended_by is not None and after.ended_by.press_release == "SC/5845"
+
+
+def test_south_africa_vetoes_recorded_are_those_calling_for_measures(bundled: list[Regime]) -> None:
+    drafts = [e.document for e in _regime(bundled, "south-africa").events if e.kind is Kind.VETO]
+    assert drafts == ["S/11713", "S/17633", "S/18087/Rev.1", "S/18163", "S/18785", "S/19585"]
