@@ -129,7 +129,10 @@ def _meeting(symbol: str) -> str:
 
 LAST_IN_REFERENCE = 2640  # the tables run to S/RES/2640 (2022) of 29 June 2022
 # Resolutions within that range that the tables do not list, with the reason; each is asserted absent.
-KNOWN_MISSING: dict[str, str] = {}
+KNOWN_MISSING: dict[str, str] = {
+    # The 1990 table prints the resolution adopted at S/PV.2939 (13 September 1990) as "S/RES/663 (1990)".
+    "S/RES/666 (1990)": "printed as S/RES/663 (1990) in the row of S/PV.2939",
+}
 # Resolutions whose own date differs from the date the tables give their meeting (a meeting that ran
 # past midnight): the resolution's date stands. Symbol -> (the table's date, the source of ours).
 KNOWN_DATE_DIFFERENCES: dict[str, tuple[str, str]] = {}
