@@ -49,3 +49,8 @@ def test_resolution_1483_lifted_the_trade_embargo_but_not_the_arms_embargo(iraq_
     oil_for_food = mandate_status(iraq_1990, "oil-for-food", day_after)
     assert oil_for_food.expires == dt.date(2003, 11, 21)
     assert mandate_status(iraq_1990, "oil-for-food", dt.date(2003, 11, 22)).status is Status.LAPSED
+
+
+def test_the_661_regime_is_carried_on_by_the_1518_regime(bundled: list[Regime], iraq_1990: Regime) -> None:
+    (iraq,) = [r for r in bundled if r.id == "iraq"]
+    assert (iraq_1990.succeeded_by, iraq.preceded_by) == ("iraq", "iraq-1990")
