@@ -1,0 +1,22 @@
+"""Facts users check first in the regimes added from the UN's history: Kosovo (1160) and the former Yugoslavia."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sanctions.mandates import Status, mandate_status
+from sanctions.model import Regime
+
+
+def _regime(bundled: list[Regime], regime_id: str) -> Regime:
+    return next(r for r in bundled if r.id == regime_id)
+
+
+def test_kosovo_arms_embargo_in_force_from_1998_to_2001(bundled: list[Regime]) -> None:
+    kosovo = _regime(bundled, "kosovo")
+    assert mandate_status(kosovo, "arms-embargo", dt.date(1998, 3, 30)).status is Status.NOT_ESTABLISHED
+    assert mandate_status(kosovo, "arms-embargo", dt.date(2000, 1, 1)).status is Status.OPEN_ENDED
+    ended = mandate_status(kosovo, "arms-embargo", dt.date(2001, 9, 11))
+    assert ended.status is Status.TERMINATED
+    assert ended.ended_by is not None
+    assert (ended.ended_by.date, ended.ended_by.document) == (dt.date(2001, 9, 10), "S/RES/1367 (2001)")
