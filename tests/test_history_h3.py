@@ -20,3 +20,14 @@ def test_kosovo_arms_embargo_in_force_from_1998_to_2001(bundled: list[Regime]) -
     assert ended.status is Status.TERMINATED
     assert ended.ended_by is not None
     assert (ended.ended_by.date, ended.ended_by.document) == (dt.date(2001, 9, 10), "S/RES/1367 (2001)")
+
+
+def test_former_yugoslavia_measures_from_713_to_1074(bundled: list[Regime]) -> None:
+    fy = _regime(bundled, "former-yugoslavia")
+    assert mandate_status(fy, "arms-embargo", dt.date(1991, 9, 24)).status is Status.NOT_ESTABLISHED
+    assert mandate_status(fy, "arms-embargo", dt.date(1993, 1, 1)).status is Status.OPEN_ENDED
+    assert mandate_status(fy, "bosnian-serb-measures", dt.date(1995, 1, 1)).status is Status.OPEN_ENDED
+    for key in ("fry-measures", "bosnian-serb-measures"):
+        ended = mandate_status(fy, key, dt.date(1996, 10, 2))
+        assert ended.status is Status.TERMINATED
+        assert ended.ended_by is not None and ended.ended_by.document == "S/RES/1074 (1996)"
