@@ -27,7 +27,14 @@ def test_former_yugoslavia_measures_from_713_to_1074(bundled: list[Regime]) -> N
     assert mandate_status(fy, "arms-embargo", dt.date(1991, 9, 24)).status is Status.NOT_ESTABLISHED
     assert mandate_status(fy, "arms-embargo", dt.date(1993, 1, 1)).status is Status.OPEN_ENDED
     assert mandate_status(fy, "bosnian-serb-measures", dt.date(1995, 1, 1)).status is Status.OPEN_ENDED
-    for key in ("fry-measures", "bosnian-serb-measures"):
+    assert mandate_status(fy, "fry-measures", dt.date(1995, 1, 1)).status is Status.OPEN_ENDED
+    assert mandate_status(fy, "fry-flights-sports", dt.date(1995, 1, 1)).status is Status.SUSPENDED
+    suspended = mandate_status(fy, "fry-measures", dt.date(1996, 6, 1))
+    assert suspended.status is Status.SUSPENDED
+    assert suspended.set_by is not None and suspended.set_by.document == "S/RES/1022 (1995)"
+    assert mandate_status(fy, "arms-embargo", dt.date(1996, 6, 17)).status is Status.OPEN_ENDED
+    assert mandate_status(fy, "arms-embargo", dt.date(1996, 6, 18)).status is Status.TERMINATED
+    for key in ("fry-measures", "fry-flights-sports", "bosnian-serb-measures"):
         ended = mandate_status(fy, key, dt.date(1996, 10, 2))
         assert ended.status is Status.TERMINATED
         assert ended.ended_by is not None and ended.ended_by.document == "S/RES/1074 (1996)"
