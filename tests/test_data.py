@@ -240,3 +240,53 @@ def test_mali_on_15_september_2023(bundled: list[Regime]) -> None:
 def test_mali_2531_records_all_fifteen_letters(bundled: list[Regime]) -> None:
     event = next(e for e in _regime(bundled, "mali").events if e.document == "S/RES/2531 (2020)")
     assert len(event.votes) == 15 and set(event.votes.values()) == {Position.YES}
+
+
+# --- every veto on a sanctions matter is recorded ----------------------------------------------------
+
+# The agenda items of the UN library's veto table that concern a country or matter the bundled
+# regimes cover; a veto under one of them is recorded in a regime file or listed below with why not.
+SANCTIONS_AGENDAS = re.compile(
+    r"Rhodesia|South Africa|Namibia|Angola|Iraq|Kuwait|Yugoslav|Bosnia|Kosovo|Libya|Haiti|Liberia|Somalia"
+    r"|Sudan|Rwanda|Sierra Leone|Eritrea|Ethiopia|Ivoire|Congo|Lebanon|Korea|Iran|Mali|Yemen|Afghanistan"
+    r"|Guinea-Bissau|Central African|terroris",
+    re.IGNORECASE,
+)
+# Vetoes under those agendas that are not on a sanctions matter, or whose draft no source read
+# showed to be: draft -> the reason, from the notes of the regime file that considered it.
+NOT_SANCTIONS_VETOES: dict[str, str] = {
+    "S/2020/852": "prosecution and reintegration of foreign terrorist fighters, no measures "
+    "(https://usun.usmission.gov/explanation-of-vote-on-a-un-security-council-draft-resolution-on-threats-to-"
+    "international-peace-and-security-caused-by-terrorist-acts/)",
+    "S/2015/508": "the Srebrenica genocide commemoration (http://en.chinagate.cn/2015-07/09/content_36014814.htm)",
+    "S/2002/712": "UNMIBH and SFOR renewal, vetoed over the International Criminal Court "
+    "(http://unis.unvienna.org/unis/en/pressrels/2002/sc7441.html)",
+    "S/1999/201": "UNPREDEP's extension in the former Yugoslav Republic of Macedonia "
+    "(https://press.un.org/en/1999/19990225.sc6648.html)",
+    "S/20378": "deploring the downing of two Libyan aircraft by the United States "
+    "(https://www.latimes.com/archives/la-xpm-1989-01-12-mn-255-story.html)",
+    "S/18016/Rev.1": "condemning the United States attack on Tripoli and Benghazi "
+    "(https://www.latimes.com/archives/la-xpm-1986-04-22-mn-1440-story.html)",
+    "S/15966/Rev.1": "the shooting down of Korean Air Lines flight 007 (agenda: letters from the USA, the "
+    "Republic of Korea, Canada and Japan; https://docslib.org/doc/9163819/keesings-world-news-archives)",
+    "S/14664/Rev.2": "Angola's complaint against South Africa: the paragraph imposing mandatory sanctions was "
+    "removed before the vote (Reuter, The Press, 2 September 1981; regimes/south-africa.yaml notes)",
+    "S/12110": "the admission of Angola to the United Nations (the table's agenda item)",
+    "S/12022": "the situation in the occupied Arab territories (the table's agenda item)",
+    "S/10423": "a ceasefire in the India-Pakistan war of 1971 (https://bdesh.com/show_article.php?article_id=1443)",
+    "S/10416": "a ceasefire in the India-Pakistan war of 1971 "
+    "(http://1971.bdesh.com/show_article.php?article_id=1430)",
+}
+
+
+def test_every_veto_on_a_sanctions_matter_since_1963_is_recorded(bundled: list[Regime]) -> None:
+    recorded = {event.document for regime in bundled for event in regime.events if event.kind is Kind.VETO}
+    considered = [
+        (row["date_text"], DRAFT_SUFFIX.sub("", row["draft"]), row["agenda"])
+        for row in _reference("dhl-vetoes-1946-2022.csv")
+        if SANCTIONS_AGENDAS.search(row["agenda"]) and (row["date"] or "1963") >= "1963"
+    ]
+    missing = [row for row in considered if row[1] not in recorded and row[1] not in NOT_SANCTIONS_VETOES]
+    assert missing == []
+    assert not set(NOT_SANCTIONS_VETOES) & recorded, "a veto listed as not on sanctions is recorded"
+    assert set(NOT_SANCTIONS_VETOES) <= {draft for _, draft, _ in considered}
