@@ -1,0 +1,37 @@
+"""Facts of the Somalia (Al-Shabaab) regime's history before 2014 that users check first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sanctions.mandates import Status, mandate_status
+from sanctions.model import Kind, Regime
+
+
+def _regime(bundled: list[Regime]) -> Regime:
+    return next(r for r in bundled if r.id == "al-shabaab")
+
+
+def test_first_expert_body_is_the_panel_of_resolution_1425(bundled: list[Regime]) -> None:
+    regime = _regime(bundled)
+    first = next(e for e in regime.events if "panel" in e.sets)
+    assert (first.document, first.date, first.kind) == ("S/RES/1425 (2002)", dt.date(2002, 7, 22), Kind.ESTABLISHED)
+
+
+def test_monitoring_group_of_2111_expires_on_25_november_2014(bundled: list[Regime]) -> None:
+    status = mandate_status(_regime(bundled), "panel", dt.date(2014, 1, 1))
+    assert (status.status, status.expires) == (Status.ACTIVE, dt.date(2014, 11, 25))
+    assert status.set_by is not None and status.set_by.document == "S/RES/2111 (2013)"
+
+
+def test_partial_lifting_renewed_by_2142_to_25_october_2014(bundled: list[Regime]) -> None:
+    status = mandate_status(_regime(bundled), "interdiction", dt.date(2014, 6, 1))
+    assert (status.status, status.expires) == (Status.ACTIVE, dt.date(2014, 10, 25))
+    assert mandate_status(_regime(bundled), "interdiction", dt.date(2013, 1, 1)).status is Status.NOT_ESTABLISHED
+
+
+def test_charcoal_ban_and_targeted_measures_are_recorded(bundled: list[Regime]) -> None:
+    documents = {e.document: e for e in _regime(bundled).events if e.kind is Kind.MODIFIED}
+    assert documents["S/RES/2036 (2012)"].date == dt.date(2012, 2, 22)
+    assert documents["S/RES/1844 (2008)"].date == dt.date(2008, 11, 20)
+    assert documents["S/RES/2036 (2012)"].vote is None  # the UN library's table gives no vote
