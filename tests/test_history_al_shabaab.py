@@ -35,3 +35,13 @@ def test_charcoal_ban_and_targeted_measures_are_recorded(bundled: list[Regime]) 
     assert documents["S/RES/2036 (2012)"].date == dt.date(2012, 2, 22)
     assert documents["S/RES/1844 (2008)"].date == dt.date(2008, 11, 20)
     assert documents["S/RES/2036 (2012)"].vote is None  # the UN library's table gives no vote
+
+
+def test_2696_one_off_charcoal_exemption_of_7_september_2023(bundled: list[Regime]) -> None:
+    event = next(e for e in _regime(bundled).events if e.document == "S/RES/2696 (2023)")
+    assert (event.date, event.kind, event.meeting, str(event.vote)) == (
+        dt.date(2023, 9, 7),
+        Kind.MODIFIED,
+        "S/PV.9412",
+        "15-0-0",
+    )
