@@ -123,8 +123,9 @@ def vetoes() -> dict[str, dict[str, str]]:
 
 
 def _meeting(symbol: str) -> str:
-    """The table appends corrigenda to some records ("S/PV.5015+Corr.1"); the record is the part before."""
-    return symbol.split("+", 1)[0]
+    """The table appends corrigenda to some records ("S/PV.5015+Corr.1") and the part of a meeting held over
+    several days ("S/PV.4820 | (Part II)"); the record is the part before."""
+    return symbol.split("+", 1)[0].split(" | ", 1)[0]
 
 
 LAST_IN_REFERENCE = 2640  # the tables run to S/RES/2640 (2022) of 29 June 2022
@@ -168,18 +169,18 @@ def test_adopted_resolutions_agree_with_the_reference(
 
 
 def test_meeting_records_agree_with_the_reference(bundled: list[Regime]) -> None:
-    dates = {
-        _meeting(row["meeting"]): row["date"]
-        for row in _reference("dhl-meetings-1946-2022.csv")
-        if row["meeting"] != "--"
-    }
+    # A meeting held over several days (suspended and resumed) has one row per day.
+    dates: dict[str, set[str]] = {}
+    for row in _reference("dhl-meetings-1946-2022.csv"):
+        if row["meeting"] != "--":
+            dates.setdefault(_meeting(row["meeting"]), set()).add(row["date"])
     checked = 0
     for regime in bundled:
         for event in regime.events:
             if event.meeting is None or event.date > REFERENCE_ENDS or event.kind is Kind.LAPSED:
                 continue
             table_date = KNOWN_DATE_DIFFERENCES.get(event.document, (event.date.isoformat(), ""))[0]
-            assert dates.get(event.meeting) == table_date, f"{regime.id} {event.meeting} {event.date}"
+            assert table_date in dates.get(event.meeting, set()), f"{regime.id} {event.meeting} {event.date}"
             checked += 1
     assert checked >= 25
 
