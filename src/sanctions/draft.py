@@ -612,8 +612,8 @@ class _Reader:
             return from_url
         return None
 
-    def date(self) -> dt.date | None:
-        stated = None
+    def _stated_date(self) -> tuple[dt.date, str] | None:
+        """The date the text gives for the decision, and the line or sentence that gives it."""
         for line in self.header:
             match = DATE.search(line)
             if match is None:
@@ -622,16 +622,17 @@ class _Reader:
             if re.fullmatch(r"(?:SC/\d{4,5})?[\s,]*(?:[A-Z][a-z]+day,?)?[\s,]*", rest):
                 day = parse_day(match)
                 if day is not None:
-                    stated = (day, line)
-                    break
-        if stated is None:
-            for sentence in self.sentences[:8]:
-                match = _ON_DATE.match(sentence)
-                inner = DATE.match(match[1]) if match else None
-                day = parse_day(inner) if inner else None
-                if day is not None:
-                    stated = (day, sentence)
-                    break
+                    return day, line
+        for sentence in self.sentences[:8]:
+            match = _ON_DATE.match(sentence)
+            inner = DATE.match(match[1]) if match else None
+            day = parse_day(inner) if inner else None
+            if day is not None:
+                return day, sentence
+        return None
+
+    def date(self) -> dt.date | None:
+        stated = self._stated_date()
         if stated is not None:
             day, where = stated
             if self.given_date is not None and self.given_date != day:
@@ -801,6 +802,17 @@ class _Reader:
 
     # --- the regime ------------------------------------------------------------------------------
 
+    def _regimes_of_the_day(self) -> list[Regime]:
+        """The regimes a country's name may mean: those ongoing on the decision's date, when it is known
+        (Haiti's 1993 regime had ended long before the 2653 regime's decisions)."""
+        from sanctions.mandates import ONGOING, summarise
+
+        stated = self._stated_date()
+        day = stated[0] if stated is not None else self.given_date
+        if day is None:
+            return self.regimes
+        return [regime for regime in self.regimes if summarise(regime, day).status in ONGOING]
+
     def regime(self) -> Regime | None:
         scores: dict[str, int] = {}
         reasons: dict[str, list[str]] = {}
@@ -808,6 +820,7 @@ class _Reader:
         by_id = {regime.id: regime for regime in self.regimes}
 
         sentences: dict[str, tuple[int, str]] = {}
+        live = self._regimes_of_the_day()
 
         def credit(regime_id: str, points: int, why: str, sentence: str) -> None:
             scores[regime_id] = scores.get(regime_id, 0) + points
@@ -827,7 +840,7 @@ class _Reader:
             for match in _CITED.finditer(sentence):
                 for regime_id in owners.get(int(match[1]), ()):
                     credit(regime_id, 3, f"resolution {match[1]} ({match[2]})", sentence)
-            for regime_id, name in _named_regimes(self.regimes, sentence):
+            for regime_id, name in _named_regimes(live, sentence):
                 credit(regime_id, 1, name, sentence)
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         if self.chosen is not None:
