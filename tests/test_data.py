@@ -275,8 +275,7 @@ NOT_SANCTIONS_VETOES: dict[str, str] = {
     "S/12110": "the admission of Angola to the United Nations (the table's agenda item)",
     "S/12022": "the situation in the occupied Arab territories (the table's agenda item)",
     "S/10423": "a ceasefire in the India-Pakistan war of 1971 (https://bdesh.com/show_article.php?article_id=1443)",
-    "S/10416": "a ceasefire in the India-Pakistan war of 1971 "
-    "(http://1971.bdesh.com/show_article.php?article_id=1430)",
+    "S/10416": "a ceasefire in the India-Pakistan war of 1971 (http://1971.bdesh.com/show_article.php?article_id=1430)",
 }
 
 

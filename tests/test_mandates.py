@@ -201,3 +201,13 @@ def test_periods_of_a_suspended_mandate(oldland: Regime) -> None:
         (D(1989, 2, 1), D(1990, 6, 15), True, "S/1989/100"),
     ]
     assert not Status.SUSPENDED.in_force  # neither in force nor ended: no days left, no expiry alert
+
+
+def test_a_decision_adopted_but_not_yet_in_effect_is_pending(oldland: Regime) -> None:
+    before = mandate_status(oldland, "measures", D(1980, 1, 20))
+    assert (before.status, before.pending.document if before.pending else None) == (
+        Status.OPEN_ENDED,
+        "S/PRST/1980/1",
+    )
+    assert mandate_status(oldland, "measures", D(1980, 2, 1)).pending is None  # in effect: no longer pending
+    assert mandate_status(oldland, "measures", D(1980, 1, 4)).pending is None  # not yet adopted

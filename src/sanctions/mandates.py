@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from sanctions.dates import later
@@ -41,6 +41,7 @@ class MandateStatus:
     expires: dt.date | None = None
     set_by: Event | None = None
     ended_by: Event | None = None
+    pending: Event | None = None  # adopted by the as-of date, in effect only later
 
     @property
     def dispute(self) -> str:
@@ -64,6 +65,16 @@ def _blocking_draft(regime: Regime, key: str, after: dt.date, as_of: dt.date) ->
 
 def mandate_status(regime: Regime, key: str, as_of: dt.date, horizon: dt.date | None = None) -> MandateStatus:
     """The status of one mandate on `as_of`; expiries up to `horizon` count as expiring."""
+    status = _status(regime, key, as_of, horizon)
+    pending = max(
+        (e for e in regime.events if key in e.sets and e.date <= as_of < e.in_effect),
+        key=lambda e: (e.in_effect, e.date),
+        default=None,
+    )
+    return status if pending is None else replace(status, pending=pending)
+
+
+def _status(regime: Regime, key: str, as_of: dt.date, horizon: dt.date | None) -> MandateStatus:
     mandate = regime.mandates[key]
     if horizon is None:
         horizon = later(as_of, dt.timedelta(days=DEFAULT_WINDOW_DAYS))

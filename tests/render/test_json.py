@@ -85,6 +85,7 @@ def test_regimes(sample: Regime) -> None:
         "ended_by": {"date": "2022-01-25", "kind": "veto", "document": "S/2022/10", "vetoed_by": ["RU"]},
         "dispute": None,
         "as_of": "2022-01-26",
+        "pending": None,
     }
     assert [m["status"] for m in record["mandates"]] == ["open-ended", "expiring"]
 

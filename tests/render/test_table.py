@@ -103,3 +103,16 @@ def test_line_and_paragraph_separators_become_spaces() -> None:
 
     # YAML and terminals break lines at U+2028 and U+2029: one-line text must not carry them.
     assert inert("A\u20280 and\u2029B") == "A 0 and B"
+
+
+def test_expiry_shows_a_decision_adopted_but_not_yet_in_effect(oldland: Regime) -> None:
+    import datetime as dt
+
+    from sanctions.mandates import regime_statuses
+
+    # Adopted on 1 June 1990, in effect from 15 June: on 10 June the measures are still suspended.
+    output = plain(table.expiry(regime_statuses(oldland, dt.date(1990, 6, 10))), width=100)
+    assert output.splitlines()[2:4] == [
+        "oldland  Trade embargo  suspended → terminated from 1990-06-15 (S/RES/9004 (1990))   S/1989/100",
+        "oldland  Arms embargo   suspended → transferred from 1990-06-15 (S/RES/9004 (1990))  S/1989/100",
+    ]

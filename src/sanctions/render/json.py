@@ -120,6 +120,20 @@ def status_record(status: MandateStatus) -> dict[str, Any]:
         "ended_by": _ended_by(status),
         "dispute": status.dispute or None,
         "as_of": status.as_of.isoformat(),
+        "pending": _pending(status),
+    }
+
+
+def _pending(status: MandateStatus) -> dict[str, Any] | None:
+    """A decision adopted by the as-of date that takes effect later: what it sets, and from when."""
+    event = status.pending
+    if event is None:
+        return None
+    return {
+        "date": event.date.isoformat(),
+        "effective": event.in_effect.isoformat(),
+        "document": event.document,
+        "sets": _expiries({status.mandate.key: event.sets[status.mandate.key]})[status.mandate.key],
     }
 
 

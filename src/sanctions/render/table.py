@@ -236,6 +236,10 @@ def _status_text(status: MandateStatus) -> Cell:
     text = Cell(status.status.value, style=MANDATE_STYLES[status.status])
     if status.dispute:
         text.append(" (disputed)", style="magenta")
+    if status.pending is not None:
+        value = _expiry(status.pending.sets[status.mandate.key])
+        when = status.pending.in_effect.isoformat()
+        text.append(inert(f"\n→ {value} from {when} ({status.pending.document})"), style="bold")
     return text
 
 
