@@ -290,3 +290,50 @@ def test_every_veto_on_a_sanctions_matter_since_1963_is_recorded(bundled: list[R
     assert missing == []
     assert not set(NOT_SANCTIONS_VETOES) & recorded, "a veto listed as not on sanctions is recorded"
     assert set(NOT_SANCTIONS_VETOES) <= {draft for _, draft, _ in considered}
+
+
+# --- the catalogue against the UN's own count ----------------------------------------------------
+
+# "Since 1966, the Security Council has established 30 sanctions regimes, in Southern Rhodesia, South
+# Africa, the former Yugoslavia (2), Haiti, Iraq (2), Angola, Rwanda, Sierra Leone, Somalia and
+# Eritrea, Eritrea and Ethiopia, Liberia (3), DRC, Côte d'Ivoire, Sudan, Lebanon, DPRK, Iran, Libya
+# (2), Guinea-Bissau, CAR, Yemen, South Sudan and Mali, as well as against ISIL (Da'esh) and
+# Al-Qaida and the Taliban" (the Council's sanctions page as of 27 September 2019, in a copy at
+# https://www.scribd.com/document/433505675/US-Sanction), and the files that hold each.
+UN_COUNT_2019 = {
+    "Southern Rhodesia": ["southern-rhodesia"],
+    "South Africa": ["south-africa"],
+    "the former Yugoslavia (2)": ["former-yugoslavia", "kosovo"],
+    "Haiti": ["haiti-1993"],
+    "Iraq (2)": ["iraq-1990", "iraq"],
+    "Angola": ["angola-unita"],
+    "Rwanda": ["rwanda"],
+    "Sierra Leone": ["sierra-leone"],
+    "Somalia and Eritrea": ["al-shabaab", "eritrea"],  # one committee, 751/1907; a file per country
+    "Eritrea and Ethiopia": ["eritrea-ethiopia"],
+    "Liberia (3)": ["liberia-1992", "liberia-2001", "liberia-2003"],
+    "DRC": ["drc"],
+    "Côte d'Ivoire": ["cote-divoire"],
+    "Sudan": ["sudan"],
+    "Lebanon": ["lebanon"],
+    "DPRK": ["dprk"],
+    "Iran": ["iran"],
+    "Libya (2)": ["libya-1992", "libya"],
+    "Guinea-Bissau": ["guinea-bissau"],
+    "CAR": ["car"],
+    "Yemen": ["yemen"],
+    "South Sudan": ["south-sudan"],
+    "Mali": ["mali"],
+    "ISIL (Da'esh) and Al-Qaida": ["isil-al-qaida"],
+    "the Taliban": ["taliban"],
+}
+# Files beyond that count: a regime established after 2019, and measures the UN does not count as a
+# regime of their own (no committee was set up for them).
+AFTER_THE_COUNT = {"haiti": "resolution 2653 (2022)", "sudan-1996": "resolution 1054 (1996), no committee"}
+
+
+def test_the_catalogue_holds_every_regime_the_un_counts(bundled: list[Regime]) -> None:
+    counted = sum(int(m[1]) if (m := re.search(r"\((\d)\)$", name)) else 1 for name in UN_COUNT_2019)
+    assert counted == 30
+    expected = {regime_id for ids in UN_COUNT_2019.values() for regime_id in ids} | set(AFTER_THE_COUNT)
+    assert {regime.id for regime in bundled} == expected
