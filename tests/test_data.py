@@ -136,7 +136,10 @@ KNOWN_MISSING: dict[str, str] = {
 }
 # Resolutions whose own date differs from the date the tables give their meeting (a meeting that ran
 # past midnight): the resolution's date stands. Symbol -> (the table's date, the source of ours).
-KNOWN_DATE_DIFFERENCES: dict[str, tuple[str, str]] = {}
+KNOWN_DATE_DIFFERENCES: dict[str, tuple[str, str]] = {
+    # The night meeting of 16-17 May 1994; the resolution's header reads "on 17 May 1994".
+    "S/RES/918 (1994)": ("1994-05-16", "http://old.radicali.it/search_view.php?id=21713"),
+}
 
 
 def test_adopted_resolutions_agree_with_the_reference(
