@@ -60,3 +60,29 @@ def test_unita_travel_ban_suspended_in_may_and_ended_on_14_november_2002(bundled
     assert suspended.status is Status.SUSPENDED and suspended.set_by is not None
     assert suspended.set_by.document == "S/RES/1412 (2002)"
     assert mandate_status(angola, "travel-ban", dt.date(2002, 11, 14)).status is Status.TERMINATED
+
+
+def test_cote_divoire_group_of_experts_to_30_april_2014(bundled: list[Regime]) -> None:
+    group = mandate_status(_regime(bundled, "cote-divoire"), "group-of-experts", dt.date(2014, 3, 1))
+    assert (group.status, group.expires, group.days_left) == (Status.EXPIRING, dt.date(2014, 4, 30), 60)
+
+
+def test_cote_divoire_diamond_ban_ends_in_2014_and_the_rest_in_2016(bundled: list[Regime]) -> None:
+    cote = _regime(bundled, "cote-divoire")
+    diamonds = mandate_status(cote, "diamonds", dt.date(2014, 4, 29))
+    assert diamonds.status is Status.TERMINATED and diamonds.ended_by is not None
+    assert diamonds.ended_by.document == "S/RES/2153 (2014)"
+    arms = mandate_status(cote, "arms-embargo", dt.date(2016, 4, 27))
+    assert (arms.status, arms.expires) == (Status.EXPIRING, dt.date(2016, 4, 30))
+    for key in ("arms-embargo", "travel-ban", "assets-freeze", "group-of-experts"):
+        ended = mandate_status(cote, key, dt.date(2016, 4, 28))
+        assert ended.status is Status.TERMINATED and ended.ended_by is not None
+        assert ended.ended_by.document == "S/RES/2283 (2016)"
+
+
+def test_cote_divoire_travel_ban_and_assets_freeze_from_15_december_2004(bundled: list[Regime]) -> None:
+    cote = _regime(bundled, "cote-divoire")
+    for key in ("travel-ban", "assets-freeze"):
+        assert mandate_status(cote, key, dt.date(2004, 12, 14)).status is Status.NOT_ESTABLISHED
+        assert mandate_status(cote, key, dt.date(2004, 12, 15)).status is Status.ACTIVE
+    assert mandate_status(cote, "arms-embargo", dt.date(2004, 11, 15)).status is Status.ACTIVE
