@@ -48,4 +48,20 @@ def test_south_africa_arms_embargo_from_418_to_919(bundled: list[Regime]) -> Non
 
 def test_south_africa_vetoes_recorded_are_those_calling_for_measures(bundled: list[Regime]) -> None:
     drafts = [e.document for e in _regime(bundled, "south-africa").events if e.kind is Kind.VETO]
-    assert drafts == ["S/11713", "S/17633", "S/18087/Rev.1", "S/18163", "S/18785", "S/19585"]
+    assert drafts == [
+        "S/11713",
+        "S/12211",
+        "S/12310/Rev.1",
+        "S/12311/Rev.1",
+        "S/12312/Rev.1",
+        "S/14459",
+        "S/14460/Rev.1",
+        "S/14461",
+        "S/14462",
+        "S/17633",
+        "S/18087/Rev.1",
+        "S/18163",
+        "S/18705",
+        "S/18785",
+        "S/19585",
+    ]
