@@ -41,7 +41,9 @@ class Chart:
     def __init__(self, regime: Regime, as_of: dt.date) -> None:
         self.regime = regime
         self.as_of = as_of
-        dates = [e.date for e in regime.events] + [as_of]
+        # From the first event drawn in a lane: a veto that set nothing (Iran's of 1980) is not a mark.
+        drawn = [e.date for e in regime.events if e.sets or e.would_have_set or e.lapses]
+        dates = (drawn or [e.date for e in regime.events]) + [as_of]
         ends = [p.end for key in regime.mandates for p in periods(regime, key) if p.end]
         self.start = dt.date(min(dates).year, 1, 1)
         last = max(dates + ends)
