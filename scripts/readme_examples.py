@@ -28,6 +28,8 @@ EXAMPLES = [
     "sanctions vetoes mali dprk",
     "sanctions changes --since 2024-03-01 --until 2024-05-01",
     "sanctions votes mali --member FR",
+    "sanctions regimes --as-of 1985-01-01",
+    "sanctions expiry libya-1992 --as-of 2000-01-01",
 ]
 
 
