@@ -72,3 +72,21 @@ def test_sierra_leone_diamond_ban_lapsed_on_5_june_2003(bundled: list[Regime]) -
             dt.date(2010, 9, 29),
             "S/RES/1940 (2010)",
         )
+
+
+def test_liberia_regimes_link_in_order(bundled: list[Regime]) -> None:
+    links = {r.id: (r.preceded_by, r.succeeded_by) for r in bundled if r.id.startswith("liberia-")}
+    assert links == {
+        "liberia-1992": ("", "liberia-2001"),
+        "liberia-2001": ("liberia-1992", "liberia-2003"),
+        "liberia-2003": ("liberia-2001", ""),
+    }
+
+
+def test_1343_diamond_and_travel_bans_took_effect_on_7_may_2001(bundled: list[Regime]) -> None:
+    regime = _regime(bundled, "liberia-2001")
+    for key in ("diamonds", "travel-ban"):
+        assert mandate_status(regime, key, dt.date(2001, 5, 6)).status is Status.NOT_ESTABLISHED
+        assert mandate_status(regime, key, dt.date(2001, 5, 7)).status is Status.ACTIVE
+    assert mandate_status(regime, "timber", dt.date(2003, 7, 6)).status is Status.NOT_ESTABLISHED
+    assert mandate_status(regime, "timber", dt.date(2003, 7, 7)).status is Status.ACTIVE
