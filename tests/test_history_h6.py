@@ -22,7 +22,7 @@ def test_the_1992_embargo_ran_until_resolution_1343(bundled: list[Regime]) -> No
     regime = _regime(bundled, "liberia-1992")
     assert mandate_status(regime, "arms-embargo", dt.date(2000, 1, 1)).status is Status.OPEN_ENDED
     assert _ended(regime, "arms-embargo", dt.date(2001, 3, 7)) == (
-        Status.TERMINATED,
+        Status.TRANSFERRED,
         dt.date(2001, 3, 7),
         "S/RES/1343 (2001)",
     )
@@ -34,10 +34,15 @@ def test_the_1343_measures_ended_with_resolution_1521(bundled: list[Regime]) -> 
     assert (timber.status, timber.expires) == (Status.ACTIVE, dt.date(2004, 5, 6))
     for key in ("arms-embargo", "diamonds", "travel-ban", "timber"):
         assert _ended(regime, key, dt.date(2004, 1, 1)) == (
-            Status.TERMINATED,
+            Status.TRANSFERRED,
             dt.date(2003, 12, 22),
             "S/RES/1521 (2003)",
         )
+    assert _ended(regime, "panel", dt.date(2004, 1, 1)) == (
+        Status.TERMINATED,
+        dt.date(2003, 12, 22),
+        "S/RES/1521 (2003)",
+    )
 
 
 def test_liberia_1521_measures_lifted_one_by_one(bundled: list[Regime]) -> None:
