@@ -179,6 +179,7 @@ def test_json(found: Changes, nothing: Changes, sample: Regime) -> None:
                     "ended_by": None,
                     "dispute": None,
                     "as_of": "2020-12-31",
+                    "pending": None,
                 },
                 "after": {
                     "regime": "testland",
@@ -191,6 +192,7 @@ def test_json(found: Changes, nothing: Changes, sample: Regime) -> None:
                     "ended_by": {"date": "2022-01-25", "kind": "veto", "document": "S/2022/10", "vetoed_by": ["RU"]},
                     "dispute": None,
                     "as_of": "2022-06-01",
+                    "pending": None,
                 },
             }
         ],

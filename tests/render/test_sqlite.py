@@ -133,6 +133,14 @@ def test_the_status_view_holds_what_expiry_json_shows(bundled: list[Regime], tmp
             },
             "dispute": row["dispute"],
             "as_of": row["as_of"],
+            "pending": None
+            if row["pending"] is None
+            else {
+                "date": row["pending_adopted"],
+                "effective": row["pending_effective"],
+                "document": row["pending"],
+                "sets": row["pending_sets"],
+            },
         }
         for row in rows
     ]
@@ -244,6 +252,7 @@ def test_keys_and_indexes(tmp_path: Path, sample: Regime) -> None:
             ("periods", "mandate", "mandates"),
             ("statuses", "set_by", "events"),
             ("statuses", "ended_by", "events"),
+            ("statuses", "pending", "events"),
             ("statuses", "regime", "mandates"),
             ("statuses", "mandate", "mandates"),
         }
@@ -296,3 +305,19 @@ def test_suspensions_effective_dates_and_successors_read_back(tmp_path: Path) ->
             assert _regime_document(db, regime.id) == exported, regime.id
         assert _column(db, "SELECT count(*) FROM events WHERE effective IS NOT NULL") == [4]
         assert db.execute("SELECT succeeded_by FROM regimes WHERE id = 'oldland'").fetchone()[0] == "newland"
+
+
+def test_the_status_view_shows_a_decision_not_yet_in_effect(tmp_path: Path) -> None:
+    from sanctions.loader import load_all
+
+    history = load_all(Path(__file__).parents[1] / "data" / "history")
+    reports = [build_report(regime, dt.date(1990, 6, 10)) for regime in history]
+    with _opened(render_sqlite.database(reports), tmp_path) as db:
+        rows = db.execute(
+            "SELECT mandate, status, pending, pending_effective, pending_sets FROM mandate_status"
+            " WHERE regime = 'oldland' ORDER BY mandate"
+        ).fetchall()
+    assert [tuple(row) for row in rows] == [
+        ("arms-embargo", "suspended", "S/RES/9004 (1990)", "1990-06-15", "transferred"),
+        ("measures", "suspended", "S/RES/9004 (1990)", "1990-06-15", "terminated"),
+    ]

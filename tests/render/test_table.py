@@ -116,3 +116,17 @@ def test_expiry_shows_a_decision_adopted_but_not_yet_in_effect(oldland: Regime) 
         "oldland  Trade embargo  suspended → terminated from 1990-06-15 (S/RES/9004 (1990))   S/1989/100",
         "oldland  Arms embargo   suspended → transferred from 1990-06-15 (S/RES/9004 (1990))  S/1989/100",
     ]
+
+
+def test_a_mandate_ended_by_a_modifying_decision_is_not_called_a_failed_draft(sample: Regime) -> None:
+    import datetime as dt
+    from dataclasses import replace
+
+    from sanctions.mandates import regime_statuses
+    from sanctions.model import Event, Kind
+
+    end = Event(dt.date(2023, 1, 5), Kind.MODIFIED, "S/RES/9990 (2023)", "Ended", sets={"measures": "terminated"})
+    regime = replace(sample, events=(*sample.events, end))
+    output = plain(table.expiry(regime_statuses(regime, dt.date(2023, 2, 1))), width=120)
+    assert "draft failed" not in output
+    assert "S/RES/9990 (2023) 2023-01-05" in output

@@ -130,6 +130,7 @@ CREATE TABLE statuses (
     days_left INTEGER,
     set_by INTEGER REFERENCES events (id),
     ended_by INTEGER REFERENCES events (id),
+    pending INTEGER REFERENCES events (id),
     PRIMARY KEY (regime, mandate),
     FOREIGN KEY (regime, mandate) REFERENCES mandates (regime, mandate)
 );
@@ -150,11 +151,17 @@ SELECT
     (SELECT group_concat(member, ' ') FROM (SELECT member FROM vetoes WHERE event = ender.id ORDER BY seq))
         AS vetoed_by,
     setter.dispute,
-    statuses.as_of
+    statuses.as_of,
+    pender.document AS pending,
+    pender.date AS pending_adopted,
+    pender.effective AS pending_effective,
+    (SELECT value FROM mandate_changes
+        WHERE event = pender.id AND mandate = statuses.mandate AND effect = 'sets') AS pending_sets
 FROM statuses
 JOIN mandates USING (regime, mandate)
 LEFT JOIN events AS setter ON setter.id = statuses.set_by
-LEFT JOIN events AS ender ON ender.id = statuses.ended_by;
+LEFT JOIN events AS ender ON ender.id = statuses.ended_by
+LEFT JOIN events AS pender ON pender.id = statuses.pending;
 """
 
 
@@ -254,7 +261,7 @@ def _fill(db: sqlite3.Connection, reports: Sequence[Report]) -> None:
                 ],
             )
         db.executemany(
-            "INSERT INTO statuses VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO statuses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     regime.id,
@@ -265,6 +272,7 @@ def _fill(db: sqlite3.Connection, reports: Sequence[Report]) -> None:
                     s.days_left,
                     None if s.set_by is None else ids[id(s.set_by)],
                     None if s.ended_by is None else ids[id(s.ended_by)],
+                    None if s.pending is None else ids[id(s.pending)],
                 )
                 for s in report.statuses
             ],

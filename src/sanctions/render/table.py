@@ -215,7 +215,7 @@ def _ended_by(status: MandateStatus) -> Cell | str:
     if status.status.value == "transferred":
         successor = status.regime.succeeded_by
         return _text(f"{event.document}\n{event.date.isoformat()}\ncarried on by {successor}")
-    if event.kind is Kind.TERMINATED:
+    if not event.kind.is_failed:  # a decision that ended it: terminated, or modified to end one measure
         return _text(f"{event.document}\n{event.date.isoformat()}")
     who = ", ".join(members.member_name(code) for code in event.vetoed_by)
     verb = f"veto: {who}" if who else "draft failed"
