@@ -133,6 +133,7 @@ def _run(*args: str) -> str:
 
 VETOES_IRAN_YEMEN = [
     "Vetoed and failed drafts",
+    "1980-01-13  iran    S/13735 / meeting record S/PV.2191                                     10-2-2  USSR                                               no mandate expiry at stake",
     "2018-02-26  yemen   S/2018/156 / meeting record S/PV.8190               United Kingdom     11-2-2  Russia                  China, Kazakhstan          S/RES/2402 (2018) adopted the same day: Russian technical rollover - measures to 26 February 2019, Panel to 28 March 2019",
     "2025-09-19  iran    press release SC/16175 / meeting record S/PV.10001  Republic of Korea  4-9-2   no veto: too few votes  Guyana, Republic of Korea  reinstated on 2025-09-27 (S/PV.10001): Snapback - 1737-regime measures re-applied (disputed by Russia, China and Iran)",
     "2025-09-26  iran    press release SC/16181 / meeting record S/PV.10006  Russia, China      4-9-2   no veto: too few votes  Guyana, Republic of Korea  reinstated on 2025-09-27 (S/PV.10001): Snapback - 1737-regime measures re-applied (disputed by Russia, China and Iran)",
