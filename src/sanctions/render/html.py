@@ -101,8 +101,9 @@ def layout(report: Report) -> Chart:
     """Lanes, bars and marks of the regime's mandates as of the report's date, as `sanctions chart` draws them."""
     regime, as_of = report.regime, report.as_of
     periods = report.periods
-    drawn = [e.date for e in regime.events if e.sets or e.would_have_set or e.lapses]  # as the terminal chart
-    dates = (drawn or [e.date for e in regime.events]) + [as_of]
+    # From the first event drawn in a lane, as the terminal chart.
+    in_lanes = [e.date for e in regime.events if e.sets or e.would_have_set or e.lapses]
+    dates = (in_lanes or [e.date for e in regime.events]) + [as_of]
     ends = [p.end for key in regime.mandates for p in periods[key] if p.end]
     start = dt.date(min(dates).year, 1, 1)
     last = max(dates + ends)
