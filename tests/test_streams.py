@@ -167,3 +167,11 @@ def test_no_pager_when_the_output_fits(tmp_path: Path) -> None:
     pager = f'{sys.executable} -c \'open("{captured}", "w").write("paged")\''
     screen = _on_a_terminal(["chart", "mali"], {"LINES": "50", "COLUMNS": "80", "PAGER": pager})
     assert b"mandates as of" in screen and not captured.exists()
+
+
+def test_every_symbol_the_chart_draws_has_an_ascii_stand_in() -> None:
+    from sanctions.render import chart
+
+    streams.prepare()
+    symbols = "".join((chart.BAR, chart.VETO, chart.FAILED, chart.LAPSE, chart.NOW, chart.UNKNOWN, chart.SUSPENDED))
+    assert symbols.encode("ascii", errors=streams.FALLBACK) == b"#xx#|.:"

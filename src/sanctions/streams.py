@@ -33,6 +33,7 @@ _ASCII = {
     "”": '"',
     "━": "-",
     "┄": ".",
+    "░": ":",
 }
 FALLBACK = "sanctions-ascii"
 
