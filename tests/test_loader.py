@@ -48,6 +48,8 @@ EXPECTED = {
     "lift a suspension with a reinstated or terminated event",
     "suspended-by-modification.yaml": "suspended-by-modification.yaml:15:5: sets 'measures' to suspended: that is "
     "a suspended event, not kind 'modified'",
+    "proposal-that-sets.yaml": "proposal-that-sets.yaml:8:5: modified S/RES/841 (1993): a regime that sets "
+    "mandates names the resolution that established it (established_by)",
     "transferred-without-successor.yaml": "transferred-without-successor.yaml:15:5: sets a mandate to transferred: "
     "name the regime that carries it on (succeeded_by)",
     "expiry-before-event.yaml": "expiry-before-event.yaml:9:5: sets.measures: expiry 2023-01-01 is before "

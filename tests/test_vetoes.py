@@ -179,3 +179,21 @@ def test_export_markdown_labels_the_symbol_and_says_what_followed() -> None:
         "Guyana, Republic of Korea |  | reinstated on 2025-09-27 (S/PV.10001): Snapback - 1737-regime measures "
         "re-applied (disputed by Russia, China and Iran) |\n"
     ) in out
+
+
+def test_a_draft_for_sanctions_never_established() -> None:
+    history = str(Path(__file__).parent / "data" / "history")
+    rows = json.loads(_run("vetoes", "neverland", "--data", history, "-f", "json"))
+    assert [(r["document"], r["vetoed_by"], r["consequences"]) for r in rows] == [
+        (
+            "S/12999",
+            ["FR", "GB", "US"],
+            [{"mandate": "arms-embargo", "name": "Arms embargo", "outcome": "never imposed", "date": None, "by": None}],
+        )
+    ]
+    regimes = json.loads(_run("regimes", "--all", "--data", history, "-f", "json"))
+    assert {r["id"]: (r["established_by"], r["status"]) for r in regimes}["neverland"] == (None, "not established")
+    assert _run("export", "neverland", "--data", history, "-f", "markdown").startswith(
+        "# Neverland (proposed, never established): proposed UN sanctions\n\nCommittee: None was set up. "
+        "Never established. Data verified to 1977-11-01;"
+    )

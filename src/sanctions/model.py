@@ -268,7 +268,7 @@ class Regime:
     id: str
     name: str
     committee: str
-    established_by: str
+    established_by: str  # empty for a regime the Council never established (only drafts that failed)
     verified: dt.date
     mandates: dict[str, Mandate]
     events: tuple[Event, ...]
@@ -286,6 +286,11 @@ class Regime:
             if event.kind is Kind.ESTABLISHED:
                 return event.date
         return None
+
+    @property
+    def proposed(self) -> bool:
+        """True for a regime the Council never established: its file holds only drafts that failed."""
+        return not self.established_by
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -350,8 +350,10 @@ def _compose(text: str, reader: _Reader) -> yaml.Node | None:
     return node if _check_nodes(node, reader) else None
 
 
-_REGIME_KEYS = {"id", "name", "committee", "established_by", "verified", "mandates", "events"}
-_REGIME_OPTIONAL = {"aliases", "summary", "notes", "preceded_by", "succeeded_by"}
+_REGIME_KEYS = {"id", "name", "committee", "verified", "mandates", "events"}
+# A regime without `established_by` is one the Council never established: its file holds the drafts
+# that would have (Zimbabwe, 2008).
+_REGIME_OPTIONAL = {"established_by", "aliases", "summary", "notes", "preceded_by", "succeeded_by"}
 _EVENT_KEYS = {"date", "kind", "document", "title", "sources"}
 _EVENT_OPTIONAL = {
     "meeting",
@@ -510,14 +512,14 @@ def parse_regime(text: str, path: str) -> Regime:
     name = text_of("name")
     committee = text_of("committee")
     established_by = text_of("established_by", RESOLUTION, "a resolution symbol like S/RES/2374 (2017)")
-    if problems or None in (regime_id, name, committee, established_by, verified):
+    if problems or None in (regime_id, name, committee, verified):
         raise DataError(problems or [Problem(reader.at(root), "regime: incomplete")])
     events.sort(key=lambda e: e.date)
     regime = Regime(
         id=str(regime_id),
         name=str(name),
         committee=str(committee),
-        established_by=str(established_by),
+        established_by=established_by or "",
         verified=verified or dt.date.min,
         mandates=mandates,
         events=tuple(events),

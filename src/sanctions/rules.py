@@ -19,6 +19,7 @@ def check_regime(regime: Regime) -> list[Problem]:
     """Every rule broken by a regime, in file order."""
     problems = [p for event in regime.events for p in _check_event(regime, event)]
     problems.extend(_check_duplicates(regime))
+    problems.extend(_check_proposed(regime))
     problems.extend(_check_mandates(regime))
     return sorted(problems, key=lambda p: (p.where.line, p.where.column))
 
@@ -114,6 +115,19 @@ def _check_votes_against_tally(where: Location, event: Event) -> Iterator[Proble
     for position, count in expected.items():
         if counted[position] > count or (complete and counted[position] != count):
             yield Problem(where, f"votes list {counted[position]} '{position}' but the tally {event.vote} has {count}")
+
+
+def _check_proposed(regime: Regime) -> Iterator[Problem]:
+    """A regime never established (no `established_by`) holds no decision that set a mandate."""
+    if regime.established_by:
+        return
+    for event in regime.events:
+        if event.sets or event.kind in (Kind.ESTABLISHED, Kind.RENEWED, Kind.REINSTATED, Kind.SUSPENDED):
+            yield Problem(
+                _where(regime, event),
+                f"{event.kind} {event.document}: a regime that sets mandates names the resolution that "
+                "established it (established_by)",
+            )
 
 
 def _check_duplicates(regime: Regime) -> Iterator[Problem]:

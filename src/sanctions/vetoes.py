@@ -41,7 +41,7 @@ class Consequence:
 
     mandate: str
     name: str
-    outcome: str  # "lapsed", "renewed", "in force", "unverified"
+    outcome: str  # "lapsed", "renewed", "in force until", "never imposed", or a mandate status
     on: dt.date | None
     by: Event | None = None
 
@@ -94,6 +94,8 @@ def _consequence(regime: Regime, event: Event, key: str) -> Consequence:
     if later is not None:
         return Consequence(key, name, "renewed", later.date, later)
     status = mandate_status(regime, key, max(regime.verified, event.date))
+    if status.status is Status.NOT_ESTABLISHED:  # what the draft would have imposed never was
+        return Consequence(key, name, "never imposed", None)
     if status.status is Status.LAPSED:
         return Consequence(key, name, "lapsed", status.expires)
     if status.status.in_force:

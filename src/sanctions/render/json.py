@@ -183,7 +183,7 @@ def regime_records(summaries: list[RegimeSummary]) -> list[dict[str, Any]]:
                 "name": regime.name,
                 "aliases": list(regime.aliases),
                 "committee": regime.committee,
-                "established_by": regime.established_by,
+                "established_by": regime.established_by or None,
                 "established": regime.established.isoformat() if regime.established else None,
                 "verified": regime.verified.isoformat(),
                 "preceded_by": regime.preceded_by or None,

@@ -248,12 +248,14 @@ def export(report: Report, chart: bool) -> str:
     regime = report.regime
     sources = numbered_sources(report.events)
 
-    out = [f"# {text(regime.name)}: UN sanctions regime ({text(regime.established_by)})", ""]
+    kind = f"UN sanctions regime ({text(regime.established_by)})" if not regime.proposed else "proposed UN sanctions"
+    out = [f"# {text(regime.name)}: {kind}", ""]
     if regime.summary:
         out += [text(regime.summary), ""]
     established = regime.established.isoformat() if regime.established else "unknown"
+    established = "Never established" if regime.proposed else f"Established {established}"
     out += [
-        f"Committee: {text(regime.committee)}. Established {established}. "
+        f"Committee: {text(regime.committee.rstrip('.'))}. {established}. "
         f"Data verified to {regime.verified.isoformat()}; report as of {report.as_of.isoformat()}.",
         "",
         *(
