@@ -25,6 +25,8 @@ PERMANENT_NAMES = {"China": "CN", "France": "FR", "Russian Federation": "RU", "U
 KNOWN_VOTE_FLAWS = {
     # The 2022 table prints the DPRK veto as 13-0-2; the vote was 13 in favour, 2 against.
     "S/PV.9048": ("13-0-2", "13-2-0"),
+    # The 2017 table prints no outcome for the Syria veto of S/2017/172; SC/12737 gives 9-3-3.
+    "S/PV.7893": ("", "9-3-3"),
 }
 
 
