@@ -259,12 +259,18 @@ def test_mali_2531_records_all_fifteen_letters(bundled: list[Regime]) -> None:
 SANCTIONS_AGENDAS = re.compile(
     r"Rhodesia|South Africa|Namibia|Angola|Iraq|Kuwait|Yugoslav|Bosnia|Kosovo|Libya|Haiti|Liberia|Somalia"
     r"|Sudan|Rwanda|Sierra Leone|Eritrea|Ethiopia|Ivoire|Congo|Lebanon|Korea|Iran|Mali|Yemen|Afghanistan"
-    r"|Guinea-Bissau|Central African|terroris",
+    r"|Guinea-Bissau|Central African|terroris|Syria|Zimbabwe|Myanmar|Venezuela",
     re.IGNORECASE,
 )
 # Vetoes under those agendas that are not on a sanctions matter, or whose draft no source read
 # showed to be: draft -> the reason, from the notes of the regime file that considered it.
 NOT_SANCTIONS_VETOES: dict[str, str] = {
+    "S/17796/Rev.1": "condemning Israel's interception of a Libyan civilian aircraft (agenda: a letter from "
+    "Syria; https://www.questia.com/read/1G1-4330005/text-condemning-israel-for-interception-and-detention)",
+    "S/2014/348": "referral of the situation in Syria to the International Criminal Court "
+    "(https://press.un.org/en/2014/sc11407.doc.htm)",
+    "S/2012/77": "support for the Arab League plan of 22 January 2012, no sanctions or Article 41 measures "
+    "(https://press.un.org/en/2012/sc10536.doc.htm)",
     "S/11543": "South Africa's expulsion under Article 6 of the Charter, not sanctions "
     "(https://paperspast.natlib.govt.nz/newspapers/CHP19741026.2.105)",
     "S/1994/1358": "no source read says it would have imposed or changed the sanctions: it sought to stop "
@@ -343,7 +349,11 @@ UN_COUNT_2019 = {
 }
 # Files beyond that count: a regime established after 2019, and measures the UN does not count as a
 # regime of their own (no committee was set up for them).
-AFTER_THE_COUNT = {"haiti": "resolution 2653 (2022)", "sudan-1996": "resolution 1054 (1996), no committee"}
+AFTER_THE_COUNT = {
+    "haiti": "resolution 2653 (2022)",
+    "sudan-1996": "resolution 1054 (1996), no committee",
+    "syria": "never established: the drafts of 2011, 2012 and 2017 were vetoed",
+}
 
 
 def test_the_catalogue_holds_every_regime_the_un_counts(bundled: list[Regime]) -> None:
