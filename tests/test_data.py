@@ -265,6 +265,10 @@ SANCTIONS_AGENDAS = re.compile(
 # Vetoes under those agendas that are not on a sanctions matter, or whose draft no source read
 # showed to be: draft -> the reason, from the notes of the regime file that considered it.
 NOT_SANCTIONS_VETOES: dict[str, str] = {
+    "S/2007/14": "Myanmar: an end to attacks on civilians, the release of political prisoners and a dialogue; "
+    "no measures (https://press.un.org/en/2007/sc8939.doc.htm)",
+    "S/2019/186": "Venezuela: free and fair presidential elections and humanitarian access; no measures "
+    "(https://press.un.org/en/2019/sc13725.doc.htm)",
     "S/17796/Rev.1": "condemning Israel's interception of a Libyan civilian aircraft (agenda: a letter from "
     "Syria; https://www.questia.com/read/1G1-4330005/text-condemning-israel-for-interception-and-detention)",
     "S/2014/348": "referral of the situation in Syria to the International Criminal Court "
@@ -353,6 +357,7 @@ AFTER_THE_COUNT = {
     "haiti": "resolution 2653 (2022)",
     "sudan-1996": "resolution 1054 (1996), no committee",
     "syria": "never established: the drafts of 2011, 2012 and 2017 were vetoed",
+    "zimbabwe": "never established: the draft of 2008 was vetoed",
 }
 
 
