@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console, RenderableType
 
+    from sanctions.mandates import RegimeSummary
     from sanctions.model import Regime
     from sanctions.render.grid import Drawable
 
@@ -316,22 +317,30 @@ def regimes(
 
     Example: sanctions regimes --all --as-of 1985-01-01
     """
-    from sanctions.mandates import summarise
-
     day = _date(as_of) or _today()
-    chosen, left_out = _in_scope(_regimes(ctx, data, "mandates"), day, everything, ended)
-    _emit(_listing(fmt, "regimes", [summarise(regime, day) for regime in chosen], left_out), output, force)
+    summaries, left_out = _in_scope(_regimes(ctx, data, "mandates"), None, day, everything, ended)
+    _emit(_listing(fmt, "regimes", summaries, left_out), output, force)
 
 
-def _in_scope(regimes: list["Regime"], day: dt.date, everything: bool, ended: bool) -> tuple[list["Regime"], str]:
-    """The regimes a listing shows, and a line for a table saying which it leaves out."""
-    from sanctions.mandates import Scope, in_scope
+def _in_scope(
+    regimes: list["Regime"], names: list[str] | None, day: dt.date, everything: bool, ended: bool
+) -> tuple[list["RegimeSummary"], str]:
+    """The regimes a listing shows, as of `day`: those named, else those of the scope; and a line for a
+    table saying which it leaves out."""
+    from sanctions.catalogue import select
+    from sanctions.mandates import Scope, in_scope, summarise
 
+    if names:
+        named = select(regimes, names)
+        if everything or ended:
+            raise UsageError("--all and --ended choose among every regime: name regimes or give one of them")
+        return [summarise(regime, day) for regime in named], ""
     if everything and ended:
         raise UsageError("--all already includes the ended regimes: give one of --all and --ended")
     scope = Scope.ALL if everything else Scope.ENDED if ended else Scope.ONGOING
-    shown = in_scope(regimes, day, scope)
-    left = len(regimes) - len(shown)
+    summaries = [summarise(regime, day) for regime in regimes]
+    shown = in_scope(summaries, scope)
+    left = len(summaries) - len(shown)
     if not left or scope is Scope.ALL:
         return shown, ""
     which = "not ongoing" if scope is Scope.ONGOING else "not ended"
@@ -431,7 +440,6 @@ def expiry(
 
     Example: sanctions expiry dprk --as-of 2024-04-01 --within 3m --check
     """
-    from sanctions.catalogue import select
     from sanctions.dates import later, parse_period
     from sanctions.mandates import DEFAULT_WINDOW_DAYS, expiries, needs_alert
 
@@ -439,12 +447,8 @@ def expiry(
         raise UsageError("--alarm and --deadlines apply to --format ics only")
     day = _date(as_of) or _today()
     horizon = later(day, parse_period(within or f"{DEFAULT_WINDOW_DAYS}d"))
-    chosen, left_out = select(_regimes(ctx, data, "mandates"), regime), ""
-    if not regime:
-        chosen, left_out = _in_scope(chosen, day, everything, ended)
-    elif everything or ended:
-        raise UsageError("--all and --ended choose among every regime: name regimes or give one of them")
-    statuses = expiries(chosen, day, horizon)
+    chosen, left_out = _in_scope(_regimes(ctx, data, "mandates"), regime, day, everything, ended)
+    statuses = expiries([summary.regime for summary in chosen], day, horizon)
     if fmt is ExpiryFormat.ICS:
         from sanctions.render import ics
 
@@ -573,7 +577,6 @@ def vetoes(
 
     Example: sanctions vetoes --member russia --since 2020-01-01
     """
-    from sanctions.catalogue import select
     from sanctions.members import veto_hint
     from sanctions.vetoes import failed_drafts
 
@@ -582,12 +585,9 @@ def vetoes(
     hint = veto_hint(code) if code is not None else None
     if hint is not None:
         streams.say(f"sanctions: note: {hint}")
-    chosen, left_out = select(_regimes(ctx, data), regime), ""
-    if not regime:
-        chosen, left_out = _in_scope(chosen, _today(), everything, ended)
-    elif everything or ended:
-        raise UsageError("--all and --ended choose among every regime: name regimes or give one of them")
-    _emit(_listing(fmt, "vetoes", failed_drafts(chosen, code, first, last), left_out), output, force)
+    chosen, left_out = _in_scope(_regimes(ctx, data), regime, _today(), everything, ended)
+    drafts = failed_drafts([summary.regime for summary in chosen], code, first, last)
+    _emit(_listing(fmt, "vetoes", drafts, left_out), output, force)
 
 
 @app.command()

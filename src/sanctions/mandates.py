@@ -156,14 +156,20 @@ class Scope(StrEnum):
 ONGOING = frozenset({"in force", "suspended", "unverified"})
 
 
-def in_scope(regimes: list[Regime], as_of: dt.date, scope: Scope) -> list[Regime]:
-    """The regimes a listing shows on `as_of`: ongoing (not yet established counts as neither), ended, or all."""
+def in_scope(summaries: list[RegimeSummary], scope: Scope) -> list[RegimeSummary]:
+    """The regimes a listing shows: ongoing (not yet established counts as neither), ended, or all."""
     if scope is Scope.ALL:
-        return regimes
-    statuses = {regime.id: summarise(regime, as_of).status for regime in regimes}
+        return summaries
     if scope is Scope.ONGOING:
-        return [regime for regime in regimes if statuses[regime.id] in ONGOING]
-    return [regime for regime in regimes if statuses[regime.id] == "ended"]
+        return [summary for summary in summaries if summary.status in ONGOING]
+    return [summary for summary in summaries if summary.status == "ended"]
+
+
+def charted_dates(regime: Regime) -> list[dt.date]:
+    """The days of the events a chart draws in a lane, that set, would have set or lapse a mandate (a veto
+    that set nothing, Iran's of 1980, has no mark); every event's when none does."""
+    drawn = [e.date for e in regime.events if e.sets or e.would_have_set or e.lapses]
+    return drawn or [e.date for e in regime.events]
 
 
 _ORDER = {

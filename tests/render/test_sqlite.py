@@ -81,8 +81,10 @@ def _event_documents(db: sqlite3.Connection, regime: str) -> list[dict[str, Any]
     return documents
 
 
-REGIME_COLUMNS = ("id", "name", "committee", "established_by", "verified", "summary", "notes", "preceded_by")
-REGIME_COLUMNS += ("succeeded_by",)
+REGIME_COLUMNS = (
+    *("id", "name", "committee", "established_by", "verified", "summary", "notes"),
+    *("preceded_by", "succeeded_by"),
+)
 
 
 def _regime_document(db: sqlite3.Connection, regime: str) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from sanctions.mandates import Status, mandate_status, periods
+from sanctions.mandates import Status, charted_dates, mandate_status, periods
 from sanctions.model import Kind, Regime
 from sanctions.render import PALETTE, inert
 
@@ -41,9 +41,7 @@ class Chart:
     def __init__(self, regime: Regime, as_of: dt.date) -> None:
         self.regime = regime
         self.as_of = as_of
-        # From the first event drawn in a lane: a veto that set nothing (Iran's of 1980) is not a mark.
-        drawn = [e.date for e in regime.events if e.sets or e.would_have_set or e.lapses]
-        dates = (drawn or [e.date for e in regime.events]) + [as_of]
+        dates = [*charted_dates(regime), as_of]
         ends = [p.end for key in regime.mandates for p in periods(regime, key) if p.end]
         self.start = dt.date(min(dates).year, 1, 1)
         last = max(dates + ends)

@@ -13,7 +13,7 @@ import jinja2
 import markupsafe
 
 from sanctions import __version__, members
-from sanctions.mandates import MandateStatus, Period, Status, summarise
+from sanctions.mandates import MandateStatus, Period, Status, charted_dates, summarise
 from sanctions.model import Event, Expiry, Kind, Regime
 from sanctions.render import inert
 from sanctions.render.markdown import Source, document_url, milestone, numbered_sources
@@ -101,9 +101,7 @@ def layout(report: Report) -> Chart:
     """Lanes, bars and marks of the regime's mandates as of the report's date, as `sanctions chart` draws them."""
     regime, as_of = report.regime, report.as_of
     periods = report.periods
-    # From the first event drawn in a lane, as the terminal chart.
-    in_lanes = [e.date for e in regime.events if e.sets or e.would_have_set or e.lapses]
-    dates = (in_lanes or [e.date for e in regime.events]) + [as_of]
+    dates = [*charted_dates(regime), as_of]
     ends = [p.end for key in regime.mandates for p in periods[key] if p.end]
     start = dt.date(min(dates).year, 1, 1)
     last = max(dates + ends)
