@@ -28,6 +28,8 @@ EXPECTED = {
     "files: delete it, or write it as an escape inside double quotes",
     "superscript-tally.yaml": "superscript-tally.yaml:13:36: events[0].vote.against: expected a whole number "
     "from 0 to 15, got '²'",
+    "hidden-host.yaml": "hidden-host.yaml:13:15: events[0].sources[0]: 'https://evil.example\\@press.un.org/x' is not "
+    "a plain web address (https://host/…, with no user name or backslash) or a UN symbol",
     "huge-tally.yaml": "huge-tally.yaml:13:36: events[0].vote.against: expected a whole number from 0 to 15, "
     "got '" + "9" * 60 + "…'",
     "negative-tally.yaml": "negative-tally.yaml:13:36: events[0].vote.against: expected a whole number from 0 to 15, "

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from sanctions.model import Event, Kind, Sourcing, source_sourcing
+from sanctions.render.markdown import web_address
 
 
 @pytest.mark.parametrize(
@@ -59,3 +60,22 @@ def test_a_user_name_or_port_does_not_hide_the_host() -> None:
     assert source_sourcing("https://press.un.org@blog.example/x") is Sourcing.SECONDARY
     assert source_sourcing("https://press.un.org:443/en/2025/sc16077.doc.htm") is Sourcing.UN
     assert source_sourcing("HTTPS://WWW.SECURITYCOUNCILREPORT.ORG/x") is Sourcing.SCR
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://evil.example\\@press.un.org/x",  # a browser reads the backslash as a slash: host evil.example
+        "https://evil.example\\press.un.org/x",
+        "https://press.un.org@evil.example/x",  # a user name before the real host
+        "https://user:pw@evil.example\\@www.un.org/",
+    ],
+)
+def test_a_source_is_rated_by_the_host_a_browser_would_open(address: str) -> None:
+    assert source_sourcing(address) is Sourcing.SECONDARY
+    assert web_address(address) is None  # never linked
+
+
+def test_a_plain_un_address_is_still_a_un_source() -> None:
+    assert source_sourcing("https://press.un.org/en/2023/sc15400.doc.htm") is Sourcing.UN
+    assert source_sourcing("https://user@press.un.org/en/2023/sc15400.doc.htm") is Sourcing.UN

@@ -411,7 +411,12 @@ def _event(node: yaml.Node, name: str, reader: _Reader) -> Event | None:
             else:
                 votes[code] = Position(position)
     sources = (
-        reader.texts(fields["sources"], f"{name}.sources", SOURCE, "a web address (https://…) or a UN symbol")
+        reader.texts(
+            fields["sources"],
+            f"{name}.sources",
+            SOURCE,
+            "a plain web address (https://host/…, with no user name or backslash) or a UN symbol",
+        )
         if "sources" in fields
         else ()
     )

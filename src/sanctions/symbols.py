@@ -18,8 +18,10 @@ PRESS_RELEASE = re.compile(r"SC/\d{4,5}")
 REGIME_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 MANDATE_KEY = re.compile(r"[a-z][a-z0-9-]*")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# A web page read, or a UN document read in another copy, named by its symbol (and a note).
-SOURCE = re.compile(rf"https?://\S+|(?:{DOCUMENT.pattern})(?: .+)?")
+# A web page read, or a UN document read in another copy, named by its symbol (and a note). A browser reads
+# a backslash as a slash and drops a user name before "@", so "https://evil.example\\@press.un.org/" leads
+# to evil.example: a source address may have neither, and its host is what it appears to be.
+SOURCE = re.compile(rf"https?://[^\s\\/?#@]+(?:[/?#][^\s\\]*)?|(?:{DOCUMENT.pattern})(?: .+)?")
 
 # What a symbol names, by its shape; older documents (S/12345) and S/YYYY/N are letters, reports or drafts.
 _INSTRUMENTS = (

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from sanctions import __version__, members
 from sanctions.mandates import MandateStatus
-from sanctions.model import Event, Expiry, Kind
+from sanctions.model import Event, Expiry, Kind, Sourcing, source_sourcing
 from sanctions.render import inert
 from sanctions.report import Report
 from sanctions.symbols import DOCUMENT
@@ -54,16 +54,15 @@ def web_address(value: str) -> str | None:
         parts = urlsplit(value)
     except ValueError:  # a malformed host such as "http://[x"
         return None
+    # A browser reads "\\" as "/" and drops a user name: such an address leads elsewhere than it seems.
+    if "\\" in value or "@" in parts.netloc:
+        return None
     return value if parts.scheme in ("http", "https") and parts.hostname else None
 
 
 def _from_un(source: str) -> bool:
     """True for a UN document named by its symbol and for pages on un.org, press.un.org and undocs.org."""
-    address = web_address(source)
-    if address is None:
-        return not source.startswith(("http://", "https://"))  # a symbol: the loader accepts nothing else
-    host = urlsplit(address).hostname or ""
-    return any(host == domain or host.endswith("." + domain) for domain in ("un.org", "undocs.org"))
+    return source_sourcing(source) is Sourcing.UN
 
 
 @dataclass(frozen=True)
