@@ -37,7 +37,7 @@ def render(command: str) -> str:
     """The command's output on an 80-column terminal with colour off."""
     import rich.console
 
-    def terminal(width: int) -> rich.console.Console:
+    def terminal(width: int, colour: bool = False) -> rich.console.Console:
         return rich.console.Console(
             highlight=False, width=width, color_system=None, force_terminal=True, file=sys.stdout
         )

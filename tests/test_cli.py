@@ -7,6 +7,7 @@ import json
 import os
 import re
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from typer.testing import CliRunner
@@ -631,7 +632,8 @@ def test_no_control_character_from_a_regime_file_reaches_the_output(
     args: list[str], terminal: bool, tmp_path: Path
 ) -> None:
     _hostile_regime(tmp_path)
-    result = runner.invoke(app, [*args, "--data", str(tmp_path)], env={"FORCE_COLOR": "1" if terminal else None})
+    with mock.patch("sanctions.cli._is_terminal", return_value=terminal):
+        result = runner.invoke(app, [*args, "--data", str(tmp_path)], env={"NO_COLOR": None})
     out, err = result.stdout, result.stderr
     assert result.exit_code == 0, err
     # The hostile text is shown, made inert (validate finds no problem; votes in JSON name no regime).

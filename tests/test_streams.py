@@ -56,7 +56,10 @@ def test_a_full_device_is_one_line_and_exit_1(args: list[str]) -> None:
     )
 
 
-@pytest.mark.parametrize("args", [["expiry"], ["timeline", "mali"], ["--version"], ["chart", "dprk"]])
+@pytest.mark.parametrize(
+    "args",
+    [["expiry"], ["timeline", "mali"], ["--version"], ["chart", "dprk"], ["--help"], ["-h"], ["expiry", "-h"], []],
+)
 def test_a_reader_gone_is_exit_0_every_time(args: list[str]) -> None:
     # The read end closed before anything is written: every write fails with EPIPE, as with `| head -1`
     # on a long output, but every time rather than by a race.
@@ -175,3 +178,24 @@ def test_every_symbol_the_chart_draws_has_an_ascii_stand_in() -> None:
     streams.prepare()
     symbols = "".join((chart.BAR, chart.VETO, chart.FAILED, chart.LAPSE, chart.NOW, chart.UNKNOWN, chart.SUSPENDED))
     assert symbols.encode("ascii", errors=streams.FALLBACK) == b"#xx#|.:"
+
+
+def test_force_color_brings_no_terminal_layout_into_a_pipe() -> None:
+    plain = _run(["expiry", "--as-of", "2024-04-01"], capture_output=True)
+    forced = _run(["expiry", "--as-of", "2024-04-01"], capture_output=True, env={**os.environ, "FORCE_COLOR": "1"})
+    assert forced.returncode == plain.returncode == 0
+    assert forced.stdout == plain.stdout  # one line per row, no escape codes
+    assert b"\x1b[" not in forced.stdout
+
+
+def test_force_color_may_colour_a_pipe_but_no_color_wins() -> None:
+    chart = ["chart", "mali", "--as-of", "2023-09-15"]
+    forced = _run(chart, capture_output=True, env={**os.environ, "FORCE_COLOR": "1"})
+    assert b"\x1b[" in forced.stdout
+    both = _run(chart, capture_output=True, env={**os.environ, "FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert both.returncode == 0 and b"\x1b[" not in both.stdout  # no colour and no bold
+
+
+def test_no_color_on_a_terminal_leaves_no_bold() -> None:
+    screen = _on_a_terminal(["chart", "mali", "--as-of", "2023-09-15"], {"NO_COLOR": "1", "COLUMNS": "80"})
+    assert b"mandates as of" in screen and b"\x1b[1m" not in screen

@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from unittest import mock
 
 import pytest
 from typer.testing import CliRunner
@@ -36,9 +37,9 @@ SHOWN = {"date", "document", "draft", "meeting", "expires", "set_by", "establish
 
 def _output(args: list[str], width: int, terminal: bool) -> str:
     env = {"COLUMNS": str(width), "NO_COLOR": "1", "PAGER": ""}
-    if terminal:
-        env["FORCE_COLOR"] = "1"  # drawn as on a terminal: rich layout, wrapping, no cut cells
-    result = CliRunner().invoke(app, args, env=env)
+    # On a terminal: rich layout, wrapping, no cut cells.
+    with mock.patch("sanctions.cli._is_terminal", return_value=terminal):
+        result = CliRunner().invoke(app, args, env=env)
     assert result.exit_code == 0, result.stderr
     return ANSI.sub("", result.stdout)
 

@@ -62,7 +62,10 @@ class _Commands(TyperGroup):
     """Turns every SanctionsError into one line on stderr and its exit code."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, _globals_first(args))
+        try:
+            return super().parse_args(ctx, _globals_first(args))
+        except OSError as error:  # the tool's own --help, read by `| head -1`
+            raise typer.Exit(streams.output_failed(error)) from None
 
     def invoke(self, ctx: Any) -> Any:  # typer 0.26+ bundles its own click; ctx is its Context
         try:
@@ -246,7 +249,15 @@ def _regimes(ctx: typer.Context, data: Path | None, view: str = "full") -> "list
 
 
 def _is_terminal() -> bool:
-    return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+    """Standard output is a terminal: tables are laid out for its width, and may be shortened to fit."""
+    return sys.stdout.isatty()
+
+
+def _colour() -> bool:
+    """Colour on a terminal, or where FORCE_COLOR asks for it; NO_COLOR wins over both (no bold either)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return _is_terminal() or bool(os.environ.get("FORCE_COLOR"))
 
 
 def _emit(output: "str | Drawable | RenderableType", to: str | None = None, force: bool = False) -> None:
@@ -271,13 +282,14 @@ def _emit(output: "str | Drawable | RenderableType", to: str | None = None, forc
     if isinstance(output, str):
         sys.stdout.write(output)
         return
+    # FORCE_COLOR may bring colour into a pipe, never the terminal's layout: a pipe gets whole rows.
     terminal = _is_terminal()
     width = _LAYOUT["width"] or streams.width(terminal)
     if isinstance(output, (Grid, Blocks, Cell)) and not terminal:
         write_text(output, sys.stdout.write, width, _LAYOUT["wide"])  # no rich at all: aligned text
         return
     renderable = output.to_rich() if isinstance(output, (Grid, Blocks, Cell)) else output
-    console = _console(width)
+    console = _console(width, _colour())
     if not (terminal and _LAYOUT["pager"] and sys.stdout.isatty()):
         console.print(renderable)  # off a terminal a drawing such as the chart keeps its layout
         return
@@ -288,15 +300,19 @@ def _emit(output: "str | Drawable | RenderableType", to: str | None = None, forc
         sys.stdout.write(text)
 
 
-def _console(width: int) -> "Console":
-    """A rich console for standard output that leaves a reader gone away to the CLI (exit 0)."""
+def _reader_gone(console: "Console") -> None:
+    """rich exits 1 when the reader of standard output goes away; the CLI says 0 (`| head` took its fill)."""
+    raise BrokenPipeError(errno.EPIPE, "the reader went away")
+
+
+def _console(width: int, colour: bool = False) -> "Console":
+    """A rich console for standard output, in colour or with no styling at all."""
     from rich.console import Console
 
     class ReaderAware(Console):
-        def on_broken_pipe(self) -> None:  # rich itself would exit 1
-            raise BrokenPipeError(errno.EPIPE, "the reader went away")
+        on_broken_pipe = _reader_gone
 
-    return ReaderAware(highlight=False, width=width)
+    return ReaderAware(highlight=False, width=width, force_terminal=colour, color_system="auto" if colour else None)
 
 
 @app.command()
@@ -802,6 +818,11 @@ def validate(
 
 def run() -> int:
     """Run the command line on sys.argv; the exit code."""
+    if not sys.argv[1:] or {"-h", "--help"} & set(sys.argv[1:]):
+        # typer prints help through a rich console of its own making: it too leaves a reader gone to us.
+        from rich.console import Console
+
+        Console.on_broken_pipe = _reader_gone  # type: ignore[method-assign,assignment]
     try:
         app(prog_name="sanctions")
     except SystemExit as done:
