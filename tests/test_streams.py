@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -199,3 +200,14 @@ def test_force_color_may_colour_a_pipe_but_no_color_wins() -> None:
 def test_no_color_on_a_terminal_leaves_no_bold() -> None:
     screen = _on_a_terminal(["chart", "mali", "--as-of", "2023-09-15"], {"NO_COLOR": "1", "COLUMNS": "80"})
     assert b"mandates as of" in screen and b"\x1b[1m" not in screen
+
+
+@pytest.mark.parametrize(
+    "environment", [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}]
+)
+@pytest.mark.parametrize("args", [["export", "cote-divoire", "-f", "json"], ["timeline", "cote-divoire", "-f", "json"]])
+def test_json_on_a_stream_that_is_not_utf8_is_escaped_not_lossy(environment: dict[str, str], args: list[str]) -> None:
+    done = _run(args, capture_output=True, env={**os.environ, **environment})
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout.isascii() and b"\\u00f4" in done.stdout
+    assert "Côte d'Ivoire" in json.dumps(json.loads(done.stdout), ensure_ascii=False)  # the accent kept

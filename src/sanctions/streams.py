@@ -65,6 +65,12 @@ class _Closed(io.TextIOBase):
         raise OSError(errno.EBADF, "standard output is closed")
 
 
+def takes_unicode(stream: object) -> bool:
+    """Whether a text stream encodes every character (UTF-8), rather than falling back to stand-ins."""
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+    return encoding in ("utf-8", "utf8")
+
+
 def prepare() -> None:
     """Make the streams and the environment safe for everything that follows, libraries included.
 
@@ -79,8 +85,7 @@ def prepare() -> None:
         sys.stdout = _Closed()
     codecs.register_error(FALLBACK, _fallback)
     for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
-        if encoding not in ("utf-8", "utf8") and isinstance(stream, io.TextIOWrapper):
+        if not takes_unicode(stream) and isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors=FALLBACK)
     for name in WIDTH_ENV:
         value = os.environ.get(name)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys
 from typing import TYPE_CHECKING, Any
 
+from sanctions import streams
 from sanctions.errors import Problem
 from sanctions.mandates import MandateStatus, RegimeSummary
 from sanctions.model import Event, Expiry, Regime, Tally, best_sourcing
@@ -159,7 +161,10 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def _dump(value: Any) -> str:
-    return _UNESCAPED.sub(_escape, json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
+    # JSON is the lossless format: where standard output cannot take every character (an ASCII or
+    # Latin-1 locale), it gets \uXXXX escapes rather than the ASCII stand-ins text output gets.
+    text = json.dumps(value, ensure_ascii=not streams.takes_unicode(sys.stdout), indent=2)
+    return _UNESCAPED.sub(_escape, text) + "\n"
 
 
 def timeline(regime: Regime, events: list[Event]) -> str:
