@@ -951,3 +951,27 @@ def test_an_unverified_mandate_says_what_is_known() -> None:
         "(each regime's file is verified to a date; `sanctions expiry REGIME` names the last decision)\n"
         f"{left} regimes not ongoing on 2026-12-01 left out: --all lists every regime\n"
     )
+
+
+def test_no_control_character_from_a_regime_file_reaches_the_database(tmp_path: Path) -> None:
+    import sqlite3
+
+    data = tmp_path / "data"
+    data.mkdir()
+    _hostile_regime(data)
+    database = tmp_path / "s.db"
+    result = runner.invoke(app, ["export", "testland", "-f", "sqlite", "-o", str(database), "--data", str(data)])
+    assert result.exit_code == 0, result.stderr
+    db = sqlite3.connect(database)
+    try:
+        texts = [
+            value
+            for table in ("regimes", "mandates", "events", "sources", "deadlines")
+            for row in db.execute(f"SELECT * FROM {table}")
+            for value in row
+            if isinstance(value, str)
+        ]
+    finally:
+        db.close()
+    assert any("pwned" in text for text in texts)  # the hostile text is there, made inert
+    assert [text for text in texts if _RAW.search(text.replace("\n", ""))] == []

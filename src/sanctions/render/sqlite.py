@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from sanctions.model import Event, Expiry
+from sanctions.render import inert_lines
 from sanctions.report import Report
 
 #: Raised whenever the schema changes: `PRAGMA user_version` tells a reader which one it holds.
@@ -184,7 +185,25 @@ def _changes(event_id: int, regime: str, event: Event) -> Iterable[tuple[object,
         yield (event_id, regime, mandate, "lapses", None, None)
 
 
-def _fill(db: sqlite3.Connection, reports: Sequence[Report]) -> None:
+class _Inert:
+    """A connection that stores text as every other format shows it: no control characters (ESC, bidi
+    overrides) for `sqlite3 x.db "select title from events"` to send to a terminal."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def execute(self, sql: str, row: Sequence[object] = ()) -> sqlite3.Cursor:
+        return self._db.execute(sql, _inert_row(row))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> sqlite3.Cursor:
+        return self._db.executemany(sql, map(_inert_row, rows))
+
+
+def _inert_row(row: Sequence[object]) -> tuple[object, ...]:
+    return tuple(inert_lines(value) if isinstance(value, str) else value for value in row)
+
+
+def _fill(db: _Inert, reports: Sequence[Report]) -> None:
     ids: dict[int, int] = {}  # id() of each Event exported -> its row id
     for report in reports:
         regime = report.regime
@@ -291,7 +310,7 @@ def database(reports: Sequence[Report]) -> bytes:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.execute("PRAGMA foreign_keys = ON")  # a row that refers to nothing fails the export, not the reader
         db.executescript("BEGIN;" + SCHEMA)
-        _fill(db, reports)
+        _fill(_Inert(db), reports)
         db.execute("COMMIT")
         db.execute("VACUUM")  # no free pages or leftovers of the build: the same data, the same bytes
         return db.serialize()
