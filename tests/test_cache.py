@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import sanctions.cache as cache_module
 import sanctions.parse
 from sanctions.cache import CHUNK, Cache, default_dir
 from sanctions.cli import app
 from sanctions.loader import load_all
-from sanctions.model import Regime
+from sanctions.model import Event, Regime, Tally
 
 SAMPLE = Path(__file__).parent / "data" / "sample"
 
@@ -228,3 +229,86 @@ def test_the_key_and_the_parse_come_from_one_read(
     path.write_bytes(original)  # back to the first version, as `git checkout -` would
     (regime,) = load_all(folder, cache)
     assert regime.name == "Testland"
+
+
+# --- a well-formed entry of the wrong types: only the model's classes, but not their field types ---
+
+
+def _confused(regime: Regime, how: str) -> Regime:
+    first = regime.events[0]
+    event = {
+        "int title": lambda: replace(first, title=42),
+        "str date": lambda: replace(first, date="2021-01-01"),
+        "int expiry": lambda: replace(first, sets={"panel": 7}),
+        "str position": lambda: replace(first, votes={"RU": "against"}),
+        "str tally": lambda: replace(first, vote=Tally("15", 0, 0)),  # type: ignore[arg-type]
+        "int source": lambda: replace(first, sources=(1,)),
+        "list penholders": lambda: replace(first, penholders=["FR"]),
+    }
+    if how in event:
+        return replace(regime, events=(event[how](), *regime.events[1:]))
+    broken = {
+        "None name": lambda: replace(regime, name=None),
+        "str mandate": lambda: replace(regime, mandates={"panel": "Panel"}),
+        "int alias": lambda: replace(regime, aliases=(1,)),
+        "str event": lambda: replace(regime, events=("event",)),
+    }
+    return broken[how]()  # type: ignore[no-any-return]
+
+
+CONFUSIONS = [
+    "int title",
+    "str date",
+    "int expiry",
+    "str position",
+    "str tally",
+    "int source",
+    "list penholders",
+    "None name",
+    "str mandate",
+    "int alias",
+    "str event",
+]
+
+
+def _plant(entry: Path, regime: Regime) -> None:
+    """Write an entry as Cache.put lays it out, whatever its fields hold."""
+    head = pickle.dumps((replace(regime, events=()), 1))
+    events = tuple(replace(event, where=None) if isinstance(event, Event) else event for event in regime.events)
+    entry.write_bytes(b"sanctions-cache" + head + pickle.dumps(events))
+
+
+@pytest.mark.parametrize("how", CONFUSIONS)
+def test_an_entry_of_the_wrong_types_is_a_miss(how: str, folder: Path, tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    (expected,) = load_all(folder, cache)
+    (entry,) = _entries(cache.folder)
+    _plant(entry, expected)
+    assert cache.get(entry.stem) == expected  # planted as put lays it out: read back
+    _plant(entry, _confused(expected, how))
+    assert cache.get(entry.stem) is None
+    assert load_all(folder, cache) == [expected]  # parsed again, and the entry written anew
+    assert cache.get(entry.stem) == expected
+
+
+@pytest.mark.parametrize(
+    "args", [["timeline", "testland"], ["expiry", "--all"], ["chart", "testland"], ["votes", "testland"]]
+)
+def test_commands_read_past_an_entry_of_the_wrong_types(
+    args: list[str], folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = CliRunner().invoke(app, [*args, "--data", str(folder), "--no-cache"])
+    monkeypatch.setenv("SANCTIONS_CACHE_DIR", str(tmp_path / "cache"))
+    cache = Cache(tmp_path / "cache")
+    (expected,) = load_all(folder, cache)
+    (entry,) = _entries(cache.folder)
+    _plant(entry, replace(expected, name=None))  # type: ignore[arg-type]
+    result = CliRunner().invoke(app, [*args, "--data", str(folder)])
+    assert (result.exit_code, result.stdout) == (0, parsed.stdout)
+
+
+def test_the_type_check_names_every_field_of_the_model() -> None:
+    assert set(cache_module._EVENT_FIELDS) | set(cache_module._EVENT_SEQUENCES) | set(
+        cache_module._EVENT_MAPPINGS
+    ) == set(Event.__dataclass_fields__)
+    assert set(cache_module._REGIME_FIELDS) == set(Regime.__dataclass_fields__)

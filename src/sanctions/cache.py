@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import pickle
 import stat
 import sys
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import replace
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from sanctions import __version__
-from sanctions.model import Event, Regime
+from sanctions.model import Category, Event, Kind, Location, Mandate, Position, Regime, Tally
 
 try:  # the BLAKE2 built into CPython: hashlib itself would load OpenSSL (about 4 MB) just for this
     from _blake2 import blake2b
@@ -192,6 +195,88 @@ class Cache:
                     os.unlink(temporary, dir_fd=folder)  # an unwritable cache only costs speed
 
 
+# The type of every field of a cached regime and its events. An entry can name only the model's
+# classes, but their fields could still hold anything (an int title, a None name): such an entry is
+# a miss. Checked field by field over all events at once (C-level loops: ~15 ms for 10,000 events).
+_NONE = type(None)
+_EVENT_FIELDS: dict[str, set[type]] = {
+    "date": {dt.date},
+    "kind": {Kind},
+    "document": {str},
+    "title": {str},
+    "meeting": {str, _NONE},
+    "press_release": {str, _NONE},
+    "summary": {str},
+    "vote": {Tally, _NONE},
+    "notes": {str},
+    "dispute": {str},
+    "effective": {dt.date, _NONE},
+    "where": {_NONE},  # put() stores events without their locations
+}
+_EVENT_SEQUENCES = ("vetoed_by", "penholders", "lapses", "sources")  # tuples of text
+_EVENT_MAPPINGS: dict[str, set[type]] = {  # text keys to these values
+    "votes": {Position},
+    "sets": {dt.date, str},
+    "would_have_set": {dt.date, str},
+    "deadlines": {dt.date},
+}
+_REGIME_FIELDS: dict[str, set[type]] = {
+    "id": {str},
+    "name": {str},
+    "committee": {str},
+    "established_by": {str},
+    "verified": {dt.date},
+    "mandates": {dict},
+    "events": {tuple},
+    "aliases": {tuple},
+    "summary": {str},
+    "notes": {str},
+    "preceded_by": {str},
+    "succeeded_by": {str},
+    "where": {Location, _NONE},
+}
+
+
+def _types(values: Iterable[object]) -> set[type]:
+    return set(map(type, values))
+
+
+def _well_typed(regime: Regime) -> bool:
+    """Whether every field of the regime, its mandates and its events holds a value of its type."""
+    if any(type(getattr(regime, name)) not in allowed for name, allowed in _REGIME_FIELDS.items()):
+        return False
+    where = regime.where
+    if where is not None and not (type(where.path) is str and _types((where.line, where.column)) <= {int}):
+        return False
+    mandates = list(regime.mandates.values())
+    if not _types(regime.mandates) | _types(regime.aliases) <= {str} or not _types(mandates) <= {Mandate}:
+        return False
+    if not _types(chain.from_iterable((m.key, m.name, m.description) for m in mandates)) <= {str}:
+        return False
+    if not _types(m.category for m in mandates) <= {Category}:
+        return False
+    events = regime.events
+    if not _types(events) <= {Event}:
+        return False
+    for name, allowed in _EVENT_FIELDS.items():
+        if not _types(map(attrgetter(name), events)) <= allowed:
+            return False
+    tallies = {event.vote for event in events if event.vote is not None}
+    if not _types(chain.from_iterable((t.in_favour, t.against, t.abstaining) for t in tallies)) <= {int}:
+        return False
+    for name in _EVENT_SEQUENCES:
+        sequences = list(map(attrgetter(name), events))
+        if not _types(sequences) <= {tuple} or not _types(chain.from_iterable(sequences)) <= {str}:
+            return False
+    for name, allowed in _EVENT_MAPPINGS.items():
+        mappings = list(map(attrgetter(name), events))
+        if not _types(mappings) <= {dict} or not _types(chain.from_iterable(mappings)) <= {str}:
+            return False
+        if not _types(chain.from_iterable(map(dict.values, mappings))) <= allowed:
+            return False
+    return True
+
+
 def _read_entry(stream: IO[bytes]) -> Regime | None:
     try:
         if stream.read(len(_MAGIC)) != _MAGIC:
@@ -204,4 +289,5 @@ def _read_entry(stream: IO[bytes]) -> Regime | None:
             events.extend(_ModelUnpickler(stream).load())
     except Exception:  # a truncated or foreign entry is a miss, never an error
         return None
-    return replace(head, events=tuple(events))
+    regime = replace(head, events=tuple(events))
+    return regime if _well_typed(regime) else None
