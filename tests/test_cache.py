@@ -102,6 +102,14 @@ def test_default_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert default_dir() == tmp_path / "sanctions"
 
 
+@pytest.mark.parametrize("relative", ["cache", "./cache", ""])
+def test_a_relative_xdg_cache_home_is_ignored(relative: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("SANCTIONS_CACHE_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", relative)
+    assert default_dir() == tmp_path / ".cache" / "sanctions"
+
+
 def _long(regime: Regime, count: int) -> Regime:
     """The regime with `count` events: its own, repeated on later and later days."""
     events = [

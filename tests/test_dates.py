@@ -104,6 +104,9 @@ def test_a_month_on_keeps_to_the_calendar() -> None:
         ("next fortnight", f"'next fortnight' is not a date: {EXPECTED}"),
         ("friday", f"'friday' is not a date: {EXPECTED}"),
         ("soon", f"'soon' is not a date: {EXPECTED}"),
+        ("-2024-01-01", f"'-2024-01-01' is not a date: {EXPECTED}"),
+        ("2024-01-01-", f"'2024-01-01-' is not a date: {EXPECTED}"),
+        ("/13/02/2024", f"'/13/02/2024' is not a date: {EXPECTED}"),
         ("", f"'' is not a date: {EXPECTED}"),
     ],
 )

@@ -76,6 +76,8 @@ def parse_date(text: str, today: dt.date) -> dt.date:
     if relative is not None:
         return relative
     if _NUMERIC.fullmatch(cleaned):
+        if cleaned[0] in "/.-" or cleaned[-1] in "/.-":  # '-2024-01-01' is no date before year 1
+            raise UsageError(f"'{text}' is not a date: {_EXPECTED}")
         return _numeric(cleaned, text)
     # A date without a year would be silently completed with this year: refuse it.
     if _YEAR.search(cleaned):
