@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sanctions.mandates import Status, mandate_status
+from sanctions.mandates import Status, mandate_status, summarise
 from sanctions.model import Kind, Regime
 
 
@@ -54,3 +54,14 @@ def test_resolution_1483_lifted_the_trade_embargo_but_not_the_arms_embargo(iraq_
 def test_the_661_regime_is_carried_on_by_the_1518_regime(bundled: list[Regime], iraq_1990: Regime) -> None:
     (iraq,) = [r for r in bundled if r.id == "iraq"]
     assert (iraq_1990.succeeded_by, iraq.preceded_by) == ("iraq", "iraq-1990")
+
+
+def test_the_1137_travel_ban_ended_the_day_after_unscom_reported_access(iraq_1990: Regime) -> None:
+    assert mandate_status(iraq_1990, "travel-ban", dt.date(1998, 5, 6)).status is Status.ACTIVE
+    ended = mandate_status(iraq_1990, "travel-ban", dt.date(1998, 5, 7))
+    assert (ended.status, ended.ended_by and ended.ended_by.document) == (Status.TERMINATED, "S/1998/377")
+
+
+def test_the_661_regime_has_nothing_in_force_after_2003(iraq_1990: Regime) -> None:
+    assert summarise(iraq_1990, dt.date(2026, 12, 7)).status == "ended"
+    assert summarise(iraq_1990, dt.date(2003, 11, 23)).status == "in force"
