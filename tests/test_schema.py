@@ -79,6 +79,9 @@ def _runs() -> list[tuple[str, list[str]]]:
         ("votes", ["votes", "testland", "--data", SAMPLE]),
     ]
     runs += [("votes", ["votes", "mali", "--member", "JP"])]
+    for target in ("2745", "S/2023/638", "SC/15648", "S/PV.9408", "2664", "S/RES/1267 (1999)", "S/2008/447"):
+        runs += [("show", ["show", target])]
+    runs += [("show", ["show", target, "--data", SAMPLE]) for target in ("9999", "9998", "S/2022/10")]
     runs += [("changes", ["changes", "--since", since, "--until", until]) for since, until in CHANGE_WINDOWS]
     runs += [("changes", ["changes", "--since", "2021-01-01", "--until", "2022-06-01", "--data", SAMPLE])]
     for release in sorted((ROOT / "tests" / "data" / "press").glob("*.txt"))[:6]:

@@ -635,6 +635,33 @@ def votes(
 
 
 @app.command()
+def show(
+    ctx: typer.Context,
+    target: Annotated[
+        str,
+        typer.Argument(
+            help="A resolution (2745, 'S/RES/2745 (2024)', 'resolution 2745'), a draft (S/2023/638), a meeting"
+            " record (S/PV.9408) or a press release (SC/15648).",
+        ),
+    ],
+    data: DataOption = None,
+    fmt: Annotated[ChangesFormat, typer.Option("--format", "-f", help="Output format.")] = ChangesFormat.TABLE,
+    output: ToOption = None,
+    force: OverwriteOption = False,
+) -> None:
+    """Show one decision as git show shows a commit: vote, what it set or ended, what followed, summary, sources.
+
+    Every regime since 1966 is searched, and every event recorded for the decision is shown.
+
+    Example: sanctions show 'S/RES/2745 (2024)'
+    """
+    from sanctions.render import renderer
+    from sanctions.show import show as find_decision
+
+    _emit(renderer(fmt).show(find_decision(_regimes(ctx, data), target)), output, force)
+
+
+@app.command()
 def export(
     ctx: typer.Context,
     regime: Annotated[

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from sanctions.changes import Changes
     from sanctions.errors import Problem
     from sanctions.mandates import MandateStatus, RegimeSummary
+    from sanctions.show import Decision
     from sanctions.vetoes import FailedDraft
 
 COLUMNS = (
@@ -247,3 +248,15 @@ def problems(found: list[Problem], warnings: list[Problem], files: int) -> str:
         for problem in [*found, *warnings]
     ]
     return _records(rows, ["file", "line", "column", "severity", "message"])
+
+
+def show(decisions: list[Decision]) -> str:
+    """The events `show` found as `show --format json` gives them, one row each; each mandate as
+    "key: was → becomes (effect)", one a line."""
+    from sanctions.render.json import show_records
+
+    records = []
+    for record in show_records(decisions):
+        mandates = [f"{m['mandate']}: {m['was']} → {m['becomes']} ({m['effect']})" for m in record["mandates"]]
+        records.append({**record, "mandates": "\n".join(mandates)})
+    return _records(records)

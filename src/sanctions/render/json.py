@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 if TYPE_CHECKING:
     from sanctions.draft import Draft
+    from sanctions.show import Decision
 
 
 def _expiries(expiries: dict[str, Expiry]) -> dict[str, str]:
@@ -348,3 +349,40 @@ def changes(found: Changes) -> str:
             for group in found.regimes
         ]
     )
+
+
+def show_records(decisions: list[Decision]) -> list[dict[str, Any]]:
+    """The events `show` found, each as the timeline gives it, with what it did to each mandate and,
+    for a failed draft, what followed (as `vetoes` gives it)."""
+    records = []
+    for decision in decisions:
+        failed = draft_records([decision.failed])[0] if decision.failed is not None else {}
+        records.append(
+            {
+                **event_record(decision.regime, decision.event),
+                "regime_name": decision.regime.name,
+                "derived_votes": {code: p.value for code, p in decision.positions.derived.items()},
+                "mandates": [
+                    {
+                        "mandate": setting.mandate.key,
+                        "name": setting.mandate.name,
+                        "effect": setting.effect,
+                        "before": {
+                            "status": setting.before.status.value,
+                            "expires": setting.before.expires.isoformat() if setting.before.expires else None,
+                        },
+                        "was": setting.was,
+                        "becomes": setting.becomes,
+                    }
+                    for setting in decision.settings
+                ],
+                "consequences": failed.get("consequences", []),
+                "followed_by": failed.get("followed_by", []),
+            }
+        )
+    return records
+
+
+def show(decisions: list[Decision]) -> str:
+    """The events `show` found as a JSON array, oldest first."""
+    return _dump(show_records(decisions))

@@ -19,6 +19,7 @@ from sanctions.vetoes import FailedDraft, follow_up, symbol_kind
 
 if TYPE_CHECKING:
     from sanctions.changes import Changes
+    from sanctions.show import Decision
 
 # Characters that could start markup, close a table cell or open raw HTML; CommonMark lets a
 # backslash make any ASCII punctuation literal.
@@ -336,4 +337,31 @@ def changes(found: Changes) -> str:
             out.append("")
     if not found.changed:
         out += ["No decisions and no change of mandate status.", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _source_item(event: Event, source: str) -> str:
+    address = web_address(source)
+    if address is not None:
+        return f"- <{address}>"
+    symbol = DOCUMENT.match(source)
+    if symbol is not None and source.isprintable():
+        return f"- {_link(event, symbol.group())}{text(source[symbol.end() :])}"
+    return f"- {text(source)}"
+
+
+def show(decisions: list[Decision]) -> str:
+    """Each decision `show` found: a heading, a table of its fields, its title, summary and sources."""
+    from sanctions.show import describe
+
+    out: list[str] = []
+    for decision in decisions:
+        event = decision.event
+        out += [f"## {text(decision.symbol_line)}", ""]
+        out += _table(["Field", "Value"], [[text(label), text(value)] for label, value in describe(decision)])
+        out += [f"**{text(event.title)}**", ""]
+        if event.summary:
+            out += [text(event.summary), ""]
+        if event.sources:
+            out += ["Sources:", "", *(_source_item(event, source) for source in event.sources), ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -14,6 +14,7 @@ from sanctions.render.grid import PROSE, TOKEN, Blocks, Cell, Grid
 if TYPE_CHECKING:  # imported where used: a timeline needs none of them
     from sanctions.changes import Changes, MandateChange
     from sanctions.mandates import MandateStatus, RegimeSummary
+    from sanctions.show import Decision
     from sanctions.vetoes import FailedDraft, VetoTally
 
 KIND_STYLES = {
@@ -455,3 +456,31 @@ def changes(found: Changes) -> Blocks:
         count = f"{_count(found.decision_count, 'decision')} and {_count(found.mandate_count, 'status change')}"
         lines.append(Cell(f"\n{count} in {_count(len(found.regimes), 'regime')}"))
     return Blocks(*lines)
+
+
+_SHOW_LABEL = 16  # "Would have set: " and the other labels padded to one width
+
+
+def _show_line(label: str, value: str) -> Cell:
+    return Cell(f"{label + ':':<{_SHOW_LABEL}}", style="bold").append(inert(value))
+
+
+def show(decisions: list[Decision]) -> Blocks:
+    """Each decision as `git show` shows a commit: its symbol, its fields, its title and summary, its sources."""
+    from sanctions.show import describe
+
+    items: list[Grid | Cell] = []
+    for number, decision in enumerate(decisions):
+        event = decision.event
+        heading = Cell(("\n" if number else "") + inert(decision.symbol_line), style="bold")
+        items.append(heading)
+        items += [_show_line(label, value) for label, value in describe(decision)]
+        items.append(Cell("\n" + inert(event.title), style="bold"))
+        if event.summary:
+            items.append(Cell("\n" + inert(event.summary)))
+        if event.sources:
+            items.append(Cell("\nSources:", style="bold"))
+            items += [Cell(inert(source)) for source in event.sources]
+    if len(decisions) > 1:
+        items.append(Cell(f"\n{_count(len(decisions), 'event')} recorded for this decision", style="dim"))
+    return Blocks(*items)
