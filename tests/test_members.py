@@ -35,6 +35,11 @@ from sanctions.members import council_size, find_member, veto_hint
         ("America", "US"),
         ("China", "CN"),
         ("People's Republic of China", "CN"),
+        ("PRC", "CN"),
+        ("prc", "CN"),
+        ("ROC", "CN"),
+        ("Republic of China", "CN"),
+        ("Russian Federation", "RU"),
         ("France", "FR"),
         ("French Republic", "FR"),
         ("Soviet Union", "SU"),
@@ -79,3 +84,21 @@ def test_a_non_permanent_member_is_told_why_it_has_no_vetoes() -> None:
 )
 def test_council_size_is_eleven_until_the_end_of_1965(day: dt.date, seats: int) -> None:
     assert council_size(day) == seats
+
+
+def test_a_member_not_found_is_a_usage_error() -> None:
+    import pytest
+
+    from sanctions.errors import UsageError
+    from sanctions.members import member_code
+
+    assert member_code("PRC") == "CN"
+    with pytest.raises(UsageError, match="unknown member 'atlantis'"):
+        member_code("atlantis")
+
+
+def test_per_member_summaries_list_the_permanent_members_first_then_by_votes() -> None:
+    from sanctions.members import by_seat_then_votes
+
+    counted = [("JP", 2), ("US", 1), ("EC", 1), ("CN", 9), ("MT", 3), ("SU", 1), ("GB", 4)]
+    assert by_seat_then_votes(counted) == ["CN", "SU", "GB", "US", "MT", "JP", "EC"]

@@ -93,6 +93,10 @@ def test_mali_counts_the_unanimous_renewals(bundled: list[Regime]) -> None:
         {YES: 2, AGAINST: 1}
     )  # 2017 and the 2023 veto, then against Russia's draft
     assert len(totals) == 45  # every member that sat on the Council from 2017 to 2023
+    order = [row.member for row in member_totals(recorded_votes(mali))]
+    assert order[:5] == ["CN", "FR", "RU", "GB", "US"]  # the permanent members by name, then by votes cast
+    cast = [sum(totals[code].positions.values()) for code in order[5:]]
+    assert cast == sorted(cast, reverse=True)
 
 
 def _run(*args: str) -> str:
@@ -161,3 +165,8 @@ def test_votes_json_marks_derived_positions() -> None:
     assert len(established["derived_votes"]) == 15
     assert veto["votes"] == {"RU": "against", "CN": "abstain"}
     assert "CN" not in veto["derived_votes"] and veto["derived_votes"]["FR"] == "yes"
+
+
+def test_votes_by_a_name_people_use_for_china() -> None:
+    out = _run("votes", "dprk", "--member", "PRC")
+    assert "\nMember  Yes  Against  Abstain  Absent  Derived\nChina " in out

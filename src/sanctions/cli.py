@@ -543,15 +543,9 @@ def chart(
 
 
 def _member(text: str | None) -> str | None:
-    from sanctions.errors import UsageError
-    from sanctions.members import find_member
+    from sanctions.members import member_code
 
-    if text is None:
-        return None
-    code = find_member(text)
-    if code is None:
-        raise UsageError(f"unknown member '{text}': use an ISO code like RU or a name like Russia")
-    return code
+    return None if text is None else member_code(text)
 
 
 MemberOption = Annotated[
@@ -559,7 +553,7 @@ MemberOption = Annotated[
     typer.Option(
         "--member",
         "-m",
-        help="A Council member by code or name (RU, russia, 'United States').",
+        help="A Council member by code or name (RU, russia, PRC, UK, 'United States').",
         autocompletion=lambda incomplete: [
             code for code in ("CN", "FR", "GB", "RU", "US") if code.startswith(incomplete.upper())
         ],

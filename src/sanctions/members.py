@@ -76,6 +76,11 @@ _COMMON_NAMES = {
     "great britain": "GB",
     "america": "US",
     "soviet union": "SU",
+    "prc": "CN",
+    # The data codes China's permanent seat CN whoever held it: the Republic of China held it until
+    # General Assembly resolution 2758 (XXVI) of 25 October 1971 seated the People's Republic.
+    "roc": "CN",
+    "republic of china": "CN",
     "union of soviet socialist republics": "SU",
     "east germany": "DD",
     "west germany": "DE",
@@ -119,6 +124,28 @@ def _member_index() -> dict[str, str]:
         for form in (historic.alpha_3, historic.name, historic.name.split(",")[0]):
             index.setdefault(_member_key(form), historic.alpha_2)
     return index
+
+
+def member_code(text: str) -> str:
+    """The code of the member a user names, or a UsageError (exit 2) that says how to name one."""
+    from sanctions.errors import UsageError
+
+    code = find_member(text)
+    if code is None:
+        raise UsageError(f"unknown member '{text}': use an ISO code like RU or a name like Russia")
+    return code
+
+
+def by_seat_then_votes(codes_and_votes: list[tuple[str, int]]) -> list[str]:
+    """Members as per-member summaries list them: the permanent members first, by name, then the others
+    by how many votes they cast, most first (ties by name)."""
+    return [
+        code
+        for code, votes in sorted(
+            codes_and_votes,
+            key=lambda pair: (pair[0] not in PERMANENT, 0 if pair[0] in PERMANENT else -pair[1], member_name(pair[0])),
+        )
+    ]
 
 
 def veto_hint(code: str) -> str | None:

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sanctions.council import members_on
+from sanctions.members import by_seat_then_votes
 from sanctions.model import Event, Position, Regime
 
 #: The positions a tally counts; a member it leaves out did not vote, for a reason it does not give.
@@ -94,7 +95,8 @@ class MemberTotals:
 
 
 def member_totals(events: list[Event]) -> list[MemberTotals]:
-    """Per-member counts of each position, derived ones included and counted apart, members in code order."""
+    """Per-member counts of each position, derived ones included and counted apart: the permanent members
+    first, then the others by how many votes they cast, most first."""
     totals: dict[str, MemberTotals] = {}
     for event in events:
         known = positions(event)
@@ -103,4 +105,5 @@ def member_totals(events: list[Event]) -> list[MemberTotals]:
             row.positions[position] += 1
             if known.is_derived(code):
                 row.derived[position] += 1
-    return [totals[code] for code in sorted(totals)]
+    order = by_seat_then_votes([(code, row.positions.total()) for code, row in totals.items()])
+    return [totals[code] for code in order]

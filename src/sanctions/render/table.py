@@ -420,7 +420,7 @@ def votes(regime: Regime, events: list[Event], member: str | None) -> Grid | Blo
         totals.add_column(header, PROSE if header == "Member" else TOKEN, "left" if header == "Member" else "right")
     from sanctions.votes import member_totals
 
-    for row in sorted(member_totals(events), key=lambda row: members.member_name(row.member)):
+    for row in member_totals(events):
         if member is None or row.member == member:
             counts = (str(row.positions[p]) for p in Position)
             totals.add_row(members.member_name(row.member), *counts, str(sum(row.derived.values())))
