@@ -367,7 +367,7 @@ def _listing(fmt: Format | ExpiryFormat, name: str, rows: list[Any], left_out: s
     """A listing in its format; a table also says what it leaves out, and that nothing is left."""
     from sanctions.render import renderer
 
-    if fmt.value != "table":
+    if fmt.value in ("json", "csv"):  # records only; a table and markdown also say what is left out
         return getattr(renderer(fmt), name)(rows)
     if not rows and left_out:
         return f"Nothing to list. {left_out[0].upper()}{left_out[1:]}.\n"
@@ -639,7 +639,7 @@ def show(
         ),
     ],
     data: DataOption = None,
-    fmt: Annotated[ChangesFormat, typer.Option("--format", "-f", help="Output format.")] = ChangesFormat.TABLE,
+    fmt: FormatOption = Format.TABLE,
     output: ToOption = None,
     force: OverwriteOption = False,
 ) -> None:

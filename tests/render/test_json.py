@@ -61,7 +61,7 @@ VETO = """\
 def test_every_format_has_a_renderer() -> None:
     for fmt in Format:
         module = renderer(fmt)
-        for view in ("timeline", "regimes", "problems", "expiry", "vetoes", "votes"):
+        for view in ("timeline", "regimes", "problems", "expiry", "vetoes", "votes", "show"):
             assert callable(getattr(module, view))
     for expiry_format in ExpiryFormat:
         assert callable(renderer(expiry_format).expiry)

@@ -278,3 +278,48 @@ def test_the_chart_shows_the_whole_regime_when_the_timeline_is_limited(sample: R
     text = markdown.export(build_report(sample, AS_OF, since=dt.date(2022, 1, 28)), chart=True)
     assert len(_tables(_tokens(text))[1]) == 2  # header and the lapse
     assert "    Russia vetoed S/2022/10 :crit, milestone, 2022-01-25, 0d\n" in _mermaid(text)
+
+
+TIMELINE = """\
+## Testland — Committee established pursuant to resolution 9999 (2020)
+
+| Date | Kind | Document | Title | Vote | Sets |
+| --- | --- | --- | --- | --- | --- |
+| 2020-01-10 | established | S/RES/9999 (2020)<br>S/PV.9000 | Regime established | 15-0-0 | measures → open-ended<br>panel → 2021-01-31 |
+| 2021-01-20 | renewed | S/RES/9998 (2021) | Panel renewed | 14-0-1 | panel → 2022-01-31 |
+| 2022-01-25 | ✖ veto | S/2022/10 †<br>S/PV.9100 | Renewal \\[bold red\\]vetoed\\[/\\] \\| \\<b\\>\\*x\\*\\</b\\> | 13-1-1<br>veto: Russia | would have set:<br>panel → 2023-01-31 |
+| 2022-01-31 | ■ lapsed | S/RES/9998 (2021) † | Panel lapses |  | panel lapsed |
+
+4 events · data verified to 2023-06-01 · ✖ draft not adopted · ■ mandate ended
+
+† secondary sources only (no UN or Security Council Report source)
+"""  # noqa: E501
+
+
+def test_the_timeline_reads_as_the_terminal_table(sample: Regime) -> None:
+    assert markdown.timeline(sample, list(sample.events)) == TIMELINE
+    (table,) = _tables(_tokens(TIMELINE))
+    assert table[0] == ["Date", "Kind", "Document", "Title", "Vote", "Sets"]
+    assert table[3][3] == "Renewal [bold red]vetoed[/] | <b>*x*</b>"  # a title shows as written, in its cell
+
+
+def test_the_expiry_table_leaves_out_the_columns_empty_in_every_row(sample: Regime) -> None:
+    from sanctions.mandates import expiries
+
+    text = markdown.expiry(expiries([sample], dt.date(2021, 6, 1), dt.date(2021, 8, 1)))
+    (table,) = _tables(_tokens(text))
+    assert table == [
+        ["Regime", "Mandate", "Status", "Expires", "Days left", "Set by"],
+        ["testland", "Panel of Experts", "active", "2022-01-31", "244", "S/RES/9998 (2021)"],
+        ["testland", "Asset freeze", "open-ended", "", "", "S/RES/9999 (2020)"],
+    ]
+
+
+def test_the_vetoes_listing_ends_with_the_vetoes_per_member(sample: Regime) -> None:
+    from sanctions.vetoes import failed_drafts
+
+    text = markdown.vetoes(failed_drafts([sample]))
+    assert text.endswith(
+        "Vetoes per permanent member (one veto per draft per permanent member voting against):\n\n"
+        "Russia: 1 veto, 1 ended a mandate — ended 1 monitoring panel (testland: Panel of Experts)\n"
+    )

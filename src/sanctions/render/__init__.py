@@ -30,6 +30,7 @@ class Format(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    MARKDOWN = "markdown"
 
 
 class ExpiryFormat(StrEnum):
@@ -38,6 +39,7 @@ class ExpiryFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    MARKDOWN = "markdown"
     ICS = "ics"
 
 

@@ -10,15 +10,17 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from sanctions import __version__, members
-from sanctions.mandates import MandateStatus
-from sanctions.model import Event, Expiry, Kind, Sourcing, source_sourcing
-from sanctions.render import inert
+from sanctions.mandates import MandateStatus, RegimeSummary
+from sanctions.model import Event, Expiry, Kind, Regime, Sourcing, source_sourcing
+from sanctions.render import inert, inert_lines
+from sanctions.render.grid import Blocks, Cell, Drawable, Grid
 from sanctions.report import Report
 from sanctions.symbols import DOCUMENT
 from sanctions.vetoes import FailedDraft, follow_up, symbol_kind
 
 if TYPE_CHECKING:
     from sanctions.changes import Changes
+    from sanctions.errors import Problem
     from sanctions.show import Decision
 
 # Characters that could start markup, close a table cell or open raw HTML; CommonMark lets a
@@ -365,3 +367,93 @@ def show(decisions: list[Decision]) -> str:
         if event.sources:
             out += ["Sources:", "", *(_source_item(event, source) for source in event.sources), ""]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+# The listings: each is the terminal table's content as GitHub-flavoured markdown, every cell whole,
+# a cell's lines joined with <br>, a column that is empty in every row left out as the terminal does.
+
+
+def _cell_text(value: Cell | str) -> str:
+    plain = value.plain if isinstance(value, Cell) else inert_lines(value)
+    return "<br>".join(text(line) for line in plain.split("\n") if line.strip())
+
+
+def _paragraphs(value: Cell | str | None) -> list[str]:
+    if value is None:
+        return []
+    plain = value.plain if isinstance(value, Cell) else inert_lines(value)
+    return [piece for line in plain.split("\n") if line.strip() for piece in (text(line.strip()), "")]
+
+
+def _grid(grid: Grid) -> list[str]:
+    rows = [[_cell_text(cell) for cell in row] for row in grid.rows()]
+    kept = [i for i in range(len(grid.columns)) if not rows or any(row[i] for row in rows)]
+    title = [f"## {line}" for line in _paragraphs(grid.title) if line]
+    out = [piece for line in title for piece in (line, "")]
+    out += _table([text(grid.columns[i].header) for i in kept], [[row[i] for i in kept] for row in rows])
+    return out + _paragraphs(grid.caption)
+
+
+def from_drawable(drawing: Drawable | str) -> str:
+    """A terminal table (or tables and lines) as GitHub-flavoured markdown that reads as the table does."""
+    if isinstance(drawing, str):  # a listing with nothing to list says so in a sentence
+        return drawing
+    items = drawing.items if isinstance(drawing, Blocks) else [drawing]
+    out: list[str] = []
+    for item in items:
+        out += _grid(item) if isinstance(item, Grid) else _paragraphs(item)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def timeline(regime: Regime, events: list[Event]) -> str:
+    """The regime's events as the terminal table shows them."""
+    from sanctions.render import table as terminal
+
+    return from_drawable(terminal.timeline(regime, events))
+
+
+def regimes(summaries: list[RegimeSummary], left_out: str = "") -> str:
+    """The regimes as the terminal table shows them."""
+    from sanctions.render import table as terminal
+
+    return from_drawable(terminal.regimes(summaries, left_out=left_out))
+
+
+def expiry(statuses: list[MandateStatus], left_out: str = "") -> str:
+    """Every mandate's status as the terminal table shows it, a dispute or a note in a column of its own."""
+    from sanctions.render import table as terminal
+
+    return from_drawable(terminal.expiry(statuses, left_out=left_out))
+
+
+def vetoes(drafts: list[FailedDraft], left_out: str = "") -> str:
+    """Vetoed and failed drafts, then the vetoes per permanent member, as the terminal shows them."""
+    from sanctions.render import table as terminal
+
+    return from_drawable(terminal.vetoes(drafts, left_out=left_out))
+
+
+def votes(regime: Regime, events: list[Event], member: str | None) -> str:
+    """A regime's votes and the per-member totals, as the terminal tables show them."""
+    from sanctions.render import table as terminal
+
+    return from_drawable(terminal.votes(regime, events, member))
+
+
+def problems(found: list[Problem], warnings: list[Problem], files: int) -> str:
+    """Validation results: a table of every problem, then of every warning, then the count."""
+    from sanctions.render import table as terminal
+
+    rows = [
+        [
+            text(p.where.path),
+            str(p.where.line),
+            str(p.where.column),
+            "warning" if p.warning else "problem",
+            text(p.message),
+        ]
+        for p in [*found, *warnings]
+    ]
+    out = _table(["File", "Line", "Column", "Severity", "Message"], rows) if rows else []
+    count = terminal.problems(found, warnings, files).splitlines()[-1]
+    return "\n".join([*out, text(count)]) + "\n"
