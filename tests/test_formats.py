@@ -73,3 +73,11 @@ def test_timeline_dprk_as_markdown() -> None:
     assert result.exit_code == 0, result.stderr
     assert "| 2024-03-28 | ✖ veto | SC/15648<br>S/PV.9591 |" in result.stdout
 
+
+def test_timeline_csv_keeps_every_field_of_the_json() -> None:
+    from sanctions.cli import app
+
+    rows = CliRunner().invoke(app, ["timeline", "mali", "-f", "csv"]).stdout
+    records = json.loads(CliRunner().invoke(app, ["timeline", "mali", "-f", "json"]).stdout)
+    summary = next(record["summary"] for record in records if record["document"] == "S/2023/638")
+    assert summary and summary in rows

@@ -403,7 +403,7 @@ def timeline(
 
     # A table shows no prose or sources: the brief view is enough, and far lighter for long histories.
     first, last = _window(since, until)
-    chosen = find_regime(_regimes(ctx, data, "full" if fmt is Format.JSON else "brief"), regime)
+    chosen = find_regime(_regimes(ctx, data, "full" if fmt in (Format.JSON, Format.CSV) else "brief"), regime)
     events = select_events(chosen, first, last, kind or ())
     _emit(renderer(fmt).timeline(chosen, events), output, force)
 
