@@ -921,7 +921,7 @@ def test_output_to_a_file_wherever_there_is_output(args: list[str], tmp_path: Pa
     [
         ("sanctions timeline ma", ["mali", "mali-2374"]),
         ("sanctions vetoes --member R", ["RU"]),
-        ("sanctions timeline mali --format ", ["table", "json", "csv"]),
+        ("sanctions timeline mali --format ", ["table", "json", "csv", "markdown"]),
     ],
 )
 def test_shell_completion_of_regimes_members_and_formats(words: str, expected: list[str]) -> None:
