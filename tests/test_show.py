@@ -103,6 +103,7 @@ def test_show_a_press_release() -> None:
     assert out.splitlines()[0] == "SC/15648 (press release)"
     assert "Would have set: Panel of Experts (panel): 2024-04-30 → 2025-04-30" in out
     assert "A US draft would have extended the Panel of Experts" in out
+    assert "\nNotes: The draft's own symbol was not found in a UN source read" in out
 
 
 def test_show_a_resolution_no_file_records_is_exit_2() -> None:

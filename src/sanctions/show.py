@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sanctions import members
 from sanctions.errors import UsageError
 from sanctions.mandates import MandateStatus, Status, mandate_status
-from sanctions.model import SUSPENDED, TERMINATED, TRANSFERRED, Event, Expiry, Kind, Mandate, Position, Regime
+from sanctions.model import SUSPENDED, TERMINATED, TRANSFERRED, Event, Expiry, Kind, Mandate, Position, Regime, Sourcing
 from sanctions.symbols import DOCUMENT, MEETING, RESOLUTION
 from sanctions.vetoes import FailedDraft, failed_drafts, follow_up, symbol_kind
 from sanctions.votes import Positions, positions
@@ -221,4 +221,6 @@ def describe(decision: Decision) -> list[tuple[str, str]]:
         lines += [("What followed", line) for line in followed or ["no mandate expiry at stake"]]
     if event.dispute:
         lines.append(("Disputed", event.dispute))
+    if event.sourcing is Sourcing.SECONDARY:
+        lines.append(("Sourcing", "secondary sources only (no UN or Security Council Report source)"))
     return lines

@@ -24,6 +24,7 @@ Abstaining:     China (recorded)
 Vetoed by:      Russia
 Would have set: Panel of Experts (panel): 2022-01-31 → 2023-01-31
 What followed:  Panel of Experts lapsed 2022-01-31
+Sourcing:       secondary sources only (no UN or Security Council Report source)
 
 Renewal [bold red]vetoed[/] | <b>*x*</b>
 

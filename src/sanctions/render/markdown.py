@@ -364,6 +364,8 @@ def show(decisions: list[Decision]) -> str:
         out += [f"**{text(event.title)}**", ""]
         if event.summary:
             out += [text(event.summary), ""]
+        if event.notes:
+            out += [f"Notes: {text(event.notes)}", ""]
         if event.sources:
             out += ["Sources:", "", *(_source_item(event, source) for source in event.sources), ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -478,6 +478,8 @@ def show(decisions: list[Decision]) -> Blocks:
         items.append(Cell("\n" + inert(event.title), style="bold"))
         if event.summary:
             items.append(Cell("\n" + inert(event.summary)))
+        if event.notes:
+            items.append(Cell("\nNotes: ", style="bold").append(inert(event.notes), style="dim"))
         if event.sources:
             items.append(Cell("\nSources:", style="bold"))
             items += [Cell(inert(source)) for source in event.sources]
