@@ -722,6 +722,8 @@ def export(
             streams.say(f"wrote {inert(str(output))}")
         return
     render = partial(renderer(fmt).export, excel=True) if excel else renderer(fmt).export
+    if fmt is ExportFormat.HTML and regime is None:  # the pages of a site link the index and each other
+        render = partial(renderer(fmt).export, site=regimes)
 
     def text_of(chosen: "Regime") -> str:
         return str(render(build_report(chosen, day, first, last), not no_chart))
@@ -745,6 +747,7 @@ def export(
         if (index := folder / "index.html") in pages:
             raise UsageError(f"--all --format html writes the index to '{index}': the regime 'index' needs another id")
         pages[index] = partial(renderer(fmt).index, regimes, day)
+        pages.update({folder / name: partial(text, regimes, day) for name, text in renderer(fmt).companions().items()})
     taken = [str(path) for path in pages if path.exists()]
     if taken and not force:
         raise UsageError(f"{', '.join(taken)} already exist{'s' if len(taken) == 1 else ''}: use --force to overwrite")

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from sanctions import __version__
 from sanctions.cli import app
-from sanctions.mandates import periods
+from sanctions.mandates import ONGOING, periods, summarise
 from sanctions.model import Kind, Mandate, Regime
 from sanctions.render import html, inert
 from sanctions.render.chart import FAILED, LAPSE, VETO, Chart
@@ -86,7 +86,12 @@ def test_the_timeline_has_one_row_per_event(sample: Regime) -> None:
     page = _page(sample)
     (body,) = page.by_id("timeline").own_children("tbody")
     rows = body.own_children("tr")
-    assert [row.attrs["id"] for row in rows] == ["event-1", "event-2", "event-3", "event-4"]
+    assert [row.attrs["id"] for row in rows] == [
+        "2020-01-10-established",
+        "2021-01-20-renewed",
+        "2022-01-25-veto",
+        "2022-01-31-lapsed",
+    ]
     cells = [[inert(cell.text).strip() for cell in row.children if isinstance(cell, Element)] for row in rows]
     assert cells[2] == [
         "2022-01-25",
@@ -200,7 +205,7 @@ def test_source_numbers_lead_to_the_numbered_sources(sample: Regime) -> None:
         "https://example.org/veto",
         "https://example.org/lapsed",
     ]
-    references = [a.attrs["href"] for a in page.by_id("timeline").iter("a") if a.attrs["href"].startswith("#")]
+    references = [a.attrs["href"] for a in page.by_id("timeline").iter("a") if a.attrs["href"].startswith("#source")]
     assert references == ["#source-1", "#source-2", "#source-3", "#source-4"]
 
 
@@ -234,7 +239,11 @@ def test_hostile_text_adds_no_markup_script_or_link(sample: Regime) -> None:
     assert not [(e.tag, name) for e in page.iter() for name in e.attrs if name.startswith("on")]
     links = {a.attrs["href"] for a in page.iter("a")}
     # Links go to the page's own sources, UN documents, or sources that are plain http(s) addresses.
-    assert {href for href in links if not href.startswith(("#source-", "https://undocs.org/en/"))} == {
+    anchors = {f"#{row.attrs['id']}" for row in page.by_id("timeline").iter("tr") if "id" in row.attrs}
+    sections = {"#mandates", "#periods", "#timeline-heading", "#vetoes", "#sources"}
+    assert {
+        href for href in links if not href.startswith(("#source-", "https://undocs.org/en/"))
+    } - anchors - sections == {
         'https://x.org/"onmouseover="alert(5)',  # an address: a link, its quotes escaped in the attribute
         "https://example.org/fine",
         "https://press.un.org/en/2020/testland-established.doc.htm",
@@ -243,7 +252,9 @@ def test_hostile_text_adds_no_markup_script_or_link(sample: Regime) -> None:
     }
     assert 'href="https://x.org/&#34;onmouseover=&#34;alert(5)"' in text
     shown = inert(HOSTILE)
-    assert page.by_id("event-1").own_children("td")[2].text == shown + shown  # title, then summary: as written
+    assert (
+        page.by_id("2020-01-10-established").own_children("td")[2].text == shown + shown
+    )  # title, then summary: as written
     (h1,) = page.iter("h1")
     assert h1.text == shown
     assert "{{ 7*7 }}" in text and "49" not in h1.text  # data is never read as a template
@@ -258,27 +269,59 @@ def test_names_with_quotes_stay_inside_their_attributes(sample: Regime) -> None:
     assert label == "x\" onclick='y': lapsed"
 
 
-def test_the_index_links_every_regime(bundled: list[Regime]) -> None:
-    page = parse(html.index(bundled, dt.date(2025, 12, 1)))
-    (body,) = page.by_id("regimes").own_children("tbody")
-    rows = body.own_children("tr")
-    assert len(rows) == len(bundled)
-    by_page = {row.own_children("th")[0].own_children("a")[0].attrs["href"]: row for row in rows}
-    assert list(by_page) == [f"{regime.id}.html" for regime in bundled]
-    mali = by_page["mali.html"]
+def _index_rows(page: Element, table: str) -> dict[str, Element]:
+    (body,) = page.by_id(table).own_children("tbody")
+    return {row.own_children("th")[0].own_children("a")[0].attrs["href"]: row for row in body.own_children("tr")}
+
+
+def test_the_index_lists_ongoing_regimes_first_then_ended_then_never_established(bundled: list[Regime]) -> None:
+    as_of = dt.date(2025, 12, 1)
+    page = parse(html.index(bundled, as_of))
+    tables = [table.attrs["id"] for table in page.iter("table")]
+    assert tables == ["ongoing", "ended", "proposed"]
+    rows = {table: _index_rows(page, table) for table in tables}
+    assert sorted(href for table in rows.values() for href in table) == sorted(f"{r.id}.html" for r in bundled)
+    statuses = {r.id: summarise(r, as_of).status for r in bundled}
+    assert {href.removesuffix(".html") for href in rows["ongoing"]} == {k for k, v in statuses.items() if v in ONGOING}
+    assert {href.removesuffix(".html") for href in rows["ended"]} == {k for k, v in statuses.items() if v == "ended"}
+    assert {href.removesuffix(".html") for href in rows["proposed"]} == {"syria", "zimbabwe"}
+    names = [row.own_children("th")[0].own_children("a")[0].text for row in rows["ongoing"].values()]
+    assert names == sorted(names, key=str.casefold)
+    # Ended: the latest to end first.
+    ended = [inert(row.own_children("td")[2].text) for row in rows["ended"].values()]
+    assert ended == sorted(ended, reverse=True) and all(ended)
+    mali = rows["ended"]["mali.html"]
     assert [inert(c.text).strip() for c in mali.children if isinstance(c, Element)][1:] == [
-        "S/RES/2374 (2017)",
+        "2017-09-05S/RES/2374 (2017)",
         "ended",
+        "2023-09-30",
         "Travel ban and asset freeze: lapsed Panel of Experts: lapsed",
-        "",
         "2023-10-01",
     ]
+    dprk = rows["ongoing"]["dprk.html"]
+    labels = [cell.attrs["data-label"] for cell in dprk.own_children("td")]
+    assert labels == ["Established", "Status", "Next expiry", "Mandates", "Data verified to"]
     (footer,) = page.iter("footer")
     earliest, latest = min(r.verified for r in bundled), max(r.verified for r in bundled)
     assert inert(footer.text).strip() == (
         f"Made with sanctions {__version__} · data verified to dates from {earliest.isoformat()} to"
         f" {latest.isoformat()} (each regime's is in its row) · as of 2025-12-01"
     )
+
+
+def test_the_index_links_the_feed_and_the_calendar(sample: Regime) -> None:
+    page = parse(html.index([sample], AS_OF))
+    links = {a.attrs["href"]: a.attrs.get("type") for a in page.iter("a")}
+    assert links["decisions.atom"] == "application/atom+xml" and links["expiry.ics"] == "text/calendar"
+    (alternate,) = page.iter("link")  # for feed readers that look for the feed in the page's head
+    assert alternate.attrs == {
+        "rel": "alternate",
+        "type": "application/atom+xml",
+        "href": "decisions.atom",
+        "title": "Decisions on UN sanctions regimes",
+    }
+    # One regime in force: only the table of the ongoing ones.
+    assert [table.attrs["id"] for table in page.iter("table")] == ["ongoing"]
 
 
 runner = CliRunner()
@@ -303,10 +346,13 @@ def test_export_all_html_writes_an_index_and_a_page_per_regime(tmp_path: Path) -
     from sanctions.loader import data_dir, regime_files
 
     pages = sorted(f"{p.stem}.html" for p in regime_files(data_dir()))
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*pages, "index.html"])
-    assert result.stderr.splitlines()[-1] == f"wrote {tmp_path / 'index.html'}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*pages, "index.html", "decisions.atom", "expiry.ics"])
+    assert result.stderr.splitlines()[-3:] == [
+        f"wrote {tmp_path / name}" for name in ("index.html", *html.companions())
+    ]
     index = parse((tmp_path / "index.html").read_text(encoding="utf-8"))
-    assert sorted(a.attrs["href"] for a in index.by_id("regimes").iter("a")) == pages
+    tables = [index.by_id(table) for table in ("ongoing", "ended", "proposed")]
+    assert sorted(a.attrs["href"] for table in tables for a in table.iter("a")) == pages
     # Written all or nothing, like every export: the index too is refused without --force.
     again = runner.invoke(app, ["export", "--all", "-f", "html", "-o", str(tmp_path)])
     assert again.exit_code == 2 and "already exist: use --force" in again.stderr
@@ -365,3 +411,58 @@ def test_a_limited_timeline_says_so_and_empty_sections_say_none(sample: Regime) 
     assert "None recorded." in paragraphs  # the veto is outside the window
     bare = replace(sample, events=tuple(replace(e, sources=()) for e in sample.events))
     assert "None cited." in [p.text for p in _page(bare).iter("p")]
+
+
+def test_an_event_id_is_its_date_and_kind_numbered_when_they_repeat(bundled: list[Regime], sample: Regime) -> None:
+    south_africa = next(regime for regime in bundled if regime.id == "south-africa")
+    ids = html.anchors(south_africa.events)
+    vetoes = [ids[id(e)] for e in south_africa.events if e.date == dt.date(1977, 10, 31) and e.kind is Kind.VETO]
+    assert vetoes == ["1977-10-31-veto", "1977-10-31-veto-2", "1977-10-31-veto-3"]  # three drafts vetoed that day
+    for regime in bundled:  # unique within a page, and never one of the sections' ids
+        assert len(set(html.anchors(regime.events).values())) == len(regime.events), regime.id
+    # A page limited to a date range keeps the ids of the full page.
+    limited = parse(html.export(build_report(sample, AS_OF, since=dt.date(2022, 1, 1)), True))
+    (body,) = limited.by_id("timeline").own_children("tbody")
+    assert [row.attrs["id"] for row in body.own_children("tr")] == ["2022-01-25-veto", "2022-01-31-lapsed"]
+    # Each kind links to its own row, for a citation to copy; each draft's date to its timeline row.
+    (veto,) = [a for a in limited.iter("a", "kind") if a.text == "veto"]
+    assert veto.attrs["href"] == "#2022-01-25-veto"
+    assert [a.attrs["href"] for a in limited.by_id("drafts").iter("a") if a.attrs["href"].startswith("#")] == [
+        "#2022-01-25-veto"
+    ]
+
+
+def _site_page(bundled: list[Regime], regime_id: str) -> Element:
+    regime = next(regime for regime in bundled if regime.id == regime_id)
+    return parse(html.export(build_report(regime, dt.date(2025, 12, 1)), True, site=bundled))
+
+
+def test_a_page_of_a_site_links_the_index_its_contents_and_related_regimes(bundled: list[Regime]) -> None:
+    page = _site_page(bundled, "liberia-2001")
+    (site,) = page.iter("nav", "site")
+    assert [a.attrs["href"] for a in site.iter("a")] == ["index.html"]
+    (toc,) = page.iter("nav", "toc")
+    targets = [a.attrs["href"] for a in toc.iter("a")]
+    assert targets == ["#mandates", "#periods", "#timeline-heading", "#vetoes", "#sources"]
+    assert all(page.by_id(target[1:]) for target in targets)
+    (related,) = page.iter("nav", "related")
+    # The decisions it shares with them (S/RES/1343, S/RES/1521) do not list them twice.
+    assert [inert(li.text) for li in related.iter("li")] == [
+        "Preceded by Liberia (1992-2001)",
+        "Succeeded by Liberia (2003-2016)",
+    ]
+    assert [a.attrs["href"] for a in related.iter("a")] == ["liberia-1992.html", "liberia-2003.html"]
+    # A resolution recorded by two regimes links each page to the other's row for it.
+    shabaab = _site_page(bundled, "al-shabaab")
+    (related,) = shabaab.iter("nav", "related")
+    assert [a.attrs["href"] for a in related.iter("a")] == ["eritrea.html"]
+    also = [a.attrs["href"] for li in shabaab.iter("li", "also") for a in li.iter("a")]
+    eritrea = _site_page(bundled, "eritrea")
+    rows = {row.attrs["id"] for row in eritrea.by_id("timeline").iter("tr") if "id" in row.attrs}
+    assert also and all(href.startswith("eritrea.html#") and href.split("#")[1] in rows for href in also)
+
+
+def test_a_page_alone_links_no_index_and_no_other_page(sample: Regime) -> None:
+    page = _page(sample)
+    assert not list(page.iter("nav", "site")) and not list(page.iter("nav", "related"))
+    assert [a.attrs["href"] for a in page.iter("a") if not a.attrs["href"].startswith(("#", "https://"))] == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -13,7 +15,20 @@ import jinja2
 import markupsafe
 
 from sanctions import __version__, members
-from sanctions.mandates import MandateStatus, Period, Status, charted_dates, summarise
+from sanctions.dates import later
+from sanctions.mandates import (
+    DEFAULT_WINDOW_DAYS,
+    ONGOING,
+    MandateStatus,
+    Period,
+    RegimeSummary,
+    Scope,
+    Status,
+    charted_dates,
+    expiries,
+    in_scope,
+    summarise,
+)
 from sanctions.model import Event, Expiry, Kind, Regime
 from sanctions.render import inert
 from sanctions.render.markdown import Source, document_url, milestone, numbered_sources
@@ -196,6 +211,8 @@ def _environment() -> jinja2.Environment:
     environment.filters["names"] = _names
     environment.filters["expiry"] = _expiry
     environment.filters["kind_label"] = _kind_label
+    environment.filters["id"] = id  # events are looked up by identity, as `anchors` keys them
+    environment.filters["page"] = lambda regime: quote(page_name(regime))
     environment.globals.update(version=__version__, document_url=document_url, member_name=members.member_name)
     return environment
 
@@ -204,17 +221,84 @@ def _render(template: str, **context: Any) -> str:
     return _environment().get_template(template).render(**context).rstrip("\n") + "\n"
 
 
-def export(report: Report, chart: bool) -> str:
-    """The report as one HTML page that needs nothing else: inline CSS and SVG, no script."""
+def anchors(events: Sequence[Event]) -> dict[int, str]:
+    """Each event's id on its regime's page, by `id()` of the event: the one rule for a link to an event.
+
+    The id is the event's date and kind, `2024-03-28-veto`; a second event of the same date and kind
+    gets `-2`, a third `-3`, in the order of the regime file. Given every event of a regime (not a
+    date range of them), a page limited to a range keeps the ids of the full page, and the feed and the
+    other pages can link to them. An id starts with a digit, so it never meets a section's id.
+    """
+    seen: Counter[str] = Counter()
+    found = {}
+    for event in events:
+        base = f"{event.date.isoformat()}-{event.kind.value}"
+        seen[base] += 1
+        found[id(event)] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+    return found
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another regime a page links to, and why."""
+
+    regime: Regime
+    relation: str  # "preceded by", "succeeded by" or "shares decisions"
+    href: str | None  # its page beside this one, when the export wrote one
+    documents: tuple[str, ...] = ()  # the decisions both record
+
+
+def related(regime: Regime, site: Sequence[Regime]) -> list[Related]:
+    """The regimes before and after this one, and those that record one of its decisions too."""
+    others = {other.id: other for other in site if other.id != regime.id}
+    found = [
+        Related(others[key], relation, quote(page_name(others[key])))
+        for relation, key in (("preceded by", regime.preceded_by), ("succeeded by", regime.succeeded_by))
+        if key in others
+    ]
+    mine = {event.document for event in regime.events}
+    linked = {item.regime.id for item in found}
+    for other in others.values():
+        shared = tuple(dict.fromkeys(e.document for e in other.events if e.document in mine))
+        if shared and other.id not in linked:
+            found.append(Related(other, "shares decisions", quote(page_name(other)), shared))
+    return found
+
+
+def _also_in(regime: Regime, site: Sequence[Regime]) -> dict[str, list[tuple[Regime, str]]]:
+    """For each document of the regime, the other regimes' events that record it, as (regime, anchor)."""
+    mine = {event.document for event in regime.events}
+    found: dict[str, list[tuple[Regime, str]]] = {}
+    for other in site:
+        if other.id == regime.id:
+            continue
+        ids = anchors(other.events)
+        for event in other.events:
+            if event.document in mine:
+                found.setdefault(event.document, []).append((other, ids[id(event)]))
+    return found
+
+
+def export(report: Report, chart: bool, *, site: Sequence[Regime] | None = None) -> str:
+    """The report as one HTML page that needs nothing else: inline CSS and SVG, no script.
+
+    With `site`, the regimes whose pages are written beside it with an `index.html`: the page then links
+    the index and the pages of related regimes.
+    """
     sources: dict[str, Source] = numbered_sources(report.events)
+    regime = report.regime
     return _render(
         "regime.html.j2",
         report=report,
-        regime=report.regime,
+        regime=regime,
         sources=sources,
         chart=layout(report) if chart else None,
         effects=_effects,
         geometry={"width": WIDTH, "left": LEFT, "top": TOP, "lane": LANE, "bar": BAR},
+        anchors=anchors(regime.events),
+        in_site=site is not None,
+        related=related(regime, site or ()),
+        also_in=_also_in(regime, site or ()),
     )
 
 
@@ -223,9 +307,69 @@ def page_name(regime: Regime) -> str:
     return f"{regime.id}.html"
 
 
+#: The files `export --all --format html` writes beside the pages, linked from the index.
+FEED, CALENDAR = "decisions.atom", "expiry.ics"
+
+
+def calendar(regimes: Sequence[Regime], as_of: dt.date) -> str:
+    """The site's calendar: what `sanctions expiry --format ics` gives for the regimes ongoing on `as_of`."""
+    from sanctions.render import ics
+
+    ongoing = [s.regime for s in in_scope([summarise(r, as_of) for r in regimes], Scope.ONGOING)]
+    return ics.expiry(expiries(ongoing, as_of, later(as_of, dt.timedelta(days=DEFAULT_WINDOW_DAYS))))
+
+
+def companions() -> dict[str, Callable[[Sequence[Regime], dt.date], str]]:
+    """The files written beside the pages and the index, by name: the feed of decisions and the calendar."""
+    from sanctions.render import feed
+
+    return {FEED: feed.feed, CALENDAR: calendar}
+
+
+@dataclass(frozen=True)
+class Group:
+    """One table of the index: the regimes ongoing, ended, or never established on the as-of date."""
+
+    key: str
+    title: str
+    rows: list[tuple[str, RegimeSummary, dt.date | None]]  # page, summary, the day it ended (ended only)
+
+
+def _ended_on(summary: RegimeSummary) -> dt.date | None:
+    """The last day any mandate of an ended regime was in force, or the day the decision ending it took effect."""
+    days = [
+        s.expires if s.status is Status.LAPSED and s.expires else s.set_by.in_effect
+        for s in summary.mandates
+        if s.set_by is not None and s.status in (Status.LAPSED, Status.TERMINATED, Status.TRANSFERRED)
+    ]
+    return max(days, default=None)
+
+
+def groups(regimes: Sequence[Regime], as_of: dt.date) -> list[Group]:
+    """The index's tables: ongoing regimes by name, then ended ones, the latest to end first, then those
+    never established."""
+    summaries = [summarise(regime, as_of) for regime in regimes]
+    ongoing = sorted((s for s in summaries if s.status in ONGOING), key=lambda s: s.regime.name.casefold())
+    ended = [(s, _ended_on(s)) for s in summaries if s.status == "ended"]
+    ended.sort(key=lambda pair: (pair[1] or dt.date.min, pair[0].regime.name.casefold()), reverse=True)
+    never = [s for s in summaries if s.status not in ONGOING and s.status != "ended"]
+    return [
+        Group("ongoing", "Ongoing", [(quote(page_name(s.regime)), s, None) for s in ongoing]),
+        Group("ended", "Ended", [(quote(page_name(s.regime)), s, day) for s, day in ended]),
+        Group("proposed", "Proposed, never established", [(quote(page_name(s.regime)), s, None) for s in never]),
+    ]
+
+
 def index(regimes: list[Regime], as_of: dt.date) -> str:
-    """A page linking every regime's page, with each regime's status as of a date."""
-    rows = [(quote(page_name(regime)), summarise(regime, as_of)) for regime in regimes]
+    """A page linking every regime's page, ongoing regimes first, with each regime's status as of a date."""
     dates = sorted(regime.verified for regime in regimes)
     verified = (dates[0], dates[-1]) if dates else None
-    return _render("index.html.j2", rows=rows, as_of=as_of, verified=verified)
+    return _render(
+        "index.html.j2",
+        groups=[group for group in groups(regimes, as_of) if group.rows],
+        count=len(regimes),
+        as_of=as_of,
+        verified=verified,
+        feed=FEED,
+        calendar=CALENDAR,
+    )
