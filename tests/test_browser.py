@@ -7,6 +7,10 @@ with `--dump-dom` (the DOM after the browser has parsed and laid it out), `--scr
 artefacts/html/ for a person to look at) and the browser's log on stderr, where every console message
 appears as a `CONSOLE` line. The pages have no script, so any console message at all (a blocked load, a
 policy violation) fails the test.
+
+The site is also opened at a phone's width (390 x 844) and a desktop's (1280) through Playwright's Python
+package driving the same Chromium (no browser download): no page may scroll sideways, every link between
+pages and to an anchor must resolve; and the Mali report is printed to PDF and its pages counted.
 """
 
 from __future__ import annotations
@@ -152,8 +156,9 @@ def test_a_regime_page_renders_in_chromium(
 
 def test_the_index_renders_in_chromium_and_links_every_page(chromium: str, site: Path, tmp_path: Path) -> None:
     dom = _show(chromium, "index", site, tmp_path).dom
-    (body,) = dom.by_id("regimes").own_children("tbody")
-    links = [row.own_children("th")[0].own_children("a")[0].attrs["href"] for row in body.own_children("tr")]
+    tables = [dom.by_id(table) for table in ("ongoing", "ended", "proposed")]
+    rows = [row for table in tables for body in table.own_children("tbody") for row in body.own_children("tr")]
+    links = [row.own_children("th")[0].own_children("a")[0].attrs["href"] for row in rows]
     assert sorted(links, key=lambda link: link.removesuffix(".html")) == [f"{page}.html" for page in PAGES]
     assert all((site / link).is_file() for link in links)
 
@@ -195,3 +200,112 @@ def test_chromium_is_found_on_the_path_or_named(tmp_path: Path) -> None:
     assert _chromium({"PATH": "", "SANCTIONS_CHROMIUM": str(browser)}) == str(browser)
     with pytest.raises(pytest.fail.Exception, match="not an executable file"):
         _chromium({"PATH": "", "SANCTIONS_CHROMIUM": str(tmp_path / "missing")})
+
+
+# A phone's viewport. Chromium's --window-size stops at about 500 px, so the pages are opened through
+# Playwright's Python package driving the same Chromium (`executable_path`; no browser is downloaded).
+PHONE, DESKTOP = (390, 844), (1280, 900)
+SITE_PAGES = ["index", *PAGES]
+
+# What a test reads from a page as laid out: its width, its links and ids, how the timeline is shown.
+_READ = """() => ({
+    scrollWidth: document.scrollingElement.scrollWidth,
+    links: [...document.querySelectorAll("a[href]")].map(a => a.getAttribute("href")),
+    ids: [...document.querySelectorAll("[id]")].map(e => e.id),
+    tables: [...document.querySelectorAll("table.cards")].map(t => getComputedStyle(t).display),
+})"""
+
+
+@dataclass(frozen=True)
+class Laid:
+    """A page as Chromium laid it out at one viewport size."""
+
+    scroll_width: int
+    links: list[str]
+    ids: list[str]
+    card_tables: list[str]  # the CSS display of each table that may reflow into cards
+
+
+@pytest.fixture(scope="module")
+def laid_out(chromium: str, site: Path) -> dict[tuple[str, int], Laid]:
+    """Every page of the site at a phone's and a desktop's width, with screenshots of a few kept."""
+    from playwright.sync_api import sync_playwright
+
+    found = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            for width, height in (PHONE, DESKTOP):
+                page = browser.new_page(viewport={"width": width, "height": height})
+                for name in SITE_PAGES:
+                    page.goto((site / f"{name}.html").as_uri())
+                    read = page.evaluate(_READ)
+                    found[name, width] = Laid(read["scrollWidth"], read["links"], read["ids"], read["tables"])
+                    if name in ("index", "mali", "dprk"):
+                        page.screenshot(path=ARTEFACTS / f"{name}-{width}.png", full_page=True)
+                page.close()
+        finally:
+            browser.close()
+    return found
+
+
+@pytest.mark.parametrize("width", [PHONE[0], DESKTOP[0]])
+def test_no_page_scrolls_sideways(laid_out: dict[tuple[str, int], Laid], width: int) -> None:
+    wide = {
+        name: laid_out[name, width].scroll_width for name in SITE_PAGES if laid_out[name, width].scroll_width > width
+    }
+    assert wide == {}, f"wider than {width} px"
+    # On a phone the timelines, drafts and the index are cards; on a desktop, tables as before.
+    shown = {display for name in SITE_PAGES for display in laid_out[name, width].card_tables}
+    assert shown == ({"block"} if width == PHONE[0] else {"table"})
+    assert (ARTEFACTS / f"mali-{width}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_every_page_links_the_index_and_every_link_resolves(laid_out: dict[tuple[str, int], Laid], site: Path) -> None:
+    ids = {f"{name}.html": set(laid_out[name, PHONE[0]].ids) for name in SITE_PAGES}
+    broken = []
+    for name in SITE_PAGES:
+        links = laid_out[name, PHONE[0]].links
+        if name != "index":
+            assert "index.html" in links, name
+        for href in links:
+            if href.startswith(("https://", "http://")):
+                continue
+            target, _, anchor = href.partition("#")
+            target = target or f"{name}.html"
+            if not (site / target).is_file() or (anchor and anchor not in ids.get(target, set())):
+                broken.append(f"{name}.html: {href}")
+    assert broken == []
+    # The index links the feed and the calendar, both written beside it.
+    assert {"decisions.atom", "expiry.ics"} <= set(laid_out["index", PHONE[0]].links)
+    assert (site / "decisions.atom").is_file() and (site / "expiry.ics").is_file()
+    # A citation's link to one event: the DPRK veto of 28 March 2024 (SC/15648 in the regime file).
+    assert "2024-03-28-veto" in ids["dprk.html"]
+
+
+def test_the_mali_report_prints_on_at_most_four_a4_pages(chromium: str, site: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "mali.pdf"
+    result = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            (site / "mali.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    pages = PdfReader(pdf).pages
+    assert 1 <= len(pages) <= 4
+    assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pages} == {(595, 842)}  # A4
+    (ARTEFACTS / "mali.pdf").write_bytes(pdf.read_bytes())
