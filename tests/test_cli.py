@@ -701,7 +701,7 @@ def test_export_all_as_sqlite_counts_what_the_json_export_holds(tmp_path: Path) 
     database, folder = tmp_path / "sanctions.db", tmp_path / "json"
     folder.mkdir()
     code, out, err = run("export", "--all", "--format", "sqlite", "-o", str(database), "--as-of", "2024-01-01")
-    assert (code, out, err) == (0, "", f"wrote {database}\n")
+    assert (code, out, err) == (0, "", f"wrote {database}\nwrote {tmp_path / 'sanctions.metadata.json'}\n")
     assert run("export", "--all", "--format", "json", "-o", str(folder))[0] == 0
     # Ordered by id as SQL orders them ("iraq" before "iraq-1990"; file names sort the other way).
     exported = {
@@ -771,7 +771,7 @@ def test_export_sqlite_keeps_an_existing_file_and_refuses_a_pipe(tmp_path: Path)
     os.mkfifo(pipe)
     code, _, err = run("export", "--all", "-f", "sqlite", "-o", str(pipe), "--force")
     assert (code, err) == (1, f"sanctions: error: cannot write {pipe}: it is a named pipe (FIFO), not a regular file\n")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["mali.db", "pipe.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mali.db", "mali.metadata.json", "pipe.db"]
 
 
 _NEEDS_FILE = "--format sqlite writes a database file: give it with -o FILE"

@@ -714,12 +714,14 @@ def export(
     regimes = _regimes(ctx, data)
     day = _date(as_of) or _today()
     if fmt is ExportFormat.SQLITE:
-        from sanctions.render.sqlite import database
+        from sanctions.render.sqlite import files
 
         chosen = regimes if regime is None else [find_regime(regimes, regime)]
-        write_atomically(Path(str(output)), database([build_report(r, day) for r in chosen]), force=force)
+        written = files([build_report(r, day) for r in chosen], Path(str(output)))  # and its datasette metadata
+        write_all(written, force=force)
         if regime is None:
-            streams.say(f"wrote {inert(str(output))}")
+            for path, _ in written:
+                streams.say(f"wrote {inert(str(path))}")
         return
     render = partial(renderer(fmt).export, excel=True) if excel else renderer(fmt).export
     if fmt is ExportFormat.HTML and regime is None:  # the pages of a site link the index and each other

@@ -193,23 +193,30 @@ def test_plain_sqlite_only(bundled: list[Regime], tmp_path: Path) -> None:
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert _column(db, "PRAGMA freelist_count") == [0]
         tables = _column(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-        assert tables == [
+        # The full-text index and the tables SQLite keeps it in (FTS5 is built into SQLite: no extension).
+        search = ["events_fts", "events_fts_config", "events_fts_data", "events_fts_docsize", "events_fts_idx"]
+        assert [table for table in tables if table not in search] == [
             "aliases",
             "deadlines",
             "events",
             "mandate_changes",
             "mandates",
+            "members",
             "penholders",
             "periods",
+            "positions",
             "regimes",
+            "seats",
             "sources",
             "statuses",
             "vetoes",
             "votes",
         ]
-        assert _column(db, "SELECT name FROM sqlite_schema WHERE type = 'view'") == ["mandate_status"]
+        assert sorted(set(tables) & set(search)) == search
+        views = _column(db, "SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name")
+        assert views == ["mandate_status", "vote_positions"]
         types: set[str] = set()
-        for table in [*tables, "mandate_status"]:
+        for table in [*(t for t in tables if t not in search), *views]:
             for column in _column(db, f"SELECT name FROM pragma_table_info('{table}')"):
                 found = _column(db, f'SELECT DISTINCT typeof("{column}") FROM "{table}"')
                 types.update(found)
@@ -234,13 +241,14 @@ def test_keys_and_indexes(tmp_path: Path, sample: Regime) -> None:
             "mandate_changes_by_mandate",
             "penholders_by_member",
             "periods_by_end",
+            "positions_by_member",
             "statuses_by_status",
             "vetoes_by_member",
             "votes_by_member",
         ]
         references = {
             (table, row["from"], row["table"])
-            for table in ("events", "votes", "mandate_changes", "periods", "statuses")
+            for table in ("events", "votes", "mandate_changes", "periods", "statuses", "positions", "seats")
             for row in db.execute(f"PRAGMA foreign_key_list('{table}')")
         }
         assert references == {
@@ -257,6 +265,9 @@ def test_keys_and_indexes(tmp_path: Path, sample: Regime) -> None:
             ("statuses", "pending", "events"),
             ("statuses", "regime", "mandates"),
             ("statuses", "mandate", "mandates"),
+            ("positions", "event", "events"),
+            ("positions", "member", "members"),
+            ("seats", "member", "members"),
         }
 
 
@@ -323,3 +334,178 @@ def test_the_status_view_shows_a_decision_not_yet_in_effect(tmp_path: Path) -> N
         ("arms-embargo", "suspended", "S/RES/9004 (1990)", "1990-06-15", "transferred"),
         ("measures", "suspended", "S/RES/9004 (1990)", "1990-06-15", "terminated"),
     ]
+
+
+def test_positions_hold_every_recorded_and_derived_position(bundled: list[Regime], tmp_path: Path) -> None:
+    from sanctions.votes import positions
+
+    with _opened(_database(bundled), tmp_path) as db:
+        rows = db.execute("SELECT event, member, position, basis FROM positions ORDER BY rowid").fetchall()
+        expected = []
+        for event_id, event in enumerate((e for r in bundled for e in r.events), start=1):
+            known = positions(event)
+            expected += [
+                (event_id, code, p.value, "derived" if known.is_derived(code) else "recorded")
+                for code, p in known.items()
+            ]
+        assert [tuple(row) for row in rows] == expected
+        # Every position a source records is there as recorded; the tally adds the others.
+        recorded = "SELECT event, member, position FROM positions WHERE basis = 'recorded' ORDER BY event, member"
+        assert db.execute(recorded).fetchall() == db.execute("SELECT * FROM votes ORDER BY event, member").fetchall()
+        assert _column(db, "SELECT count(*) FROM positions WHERE basis = 'derived'")[0] > 0
+
+
+@pytest.mark.parametrize(("regime", "member"), [("dprk", "CN"), ("mali", "RU"), ("iran", "US")])
+def test_the_positions_view_counts_what_sanctions_votes_counts(
+    bundled: list[Regime], tmp_path: Path, regime: str, member: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from sanctions.cli import app
+
+    result = CliRunner().invoke(app, ["votes", regime, "--member", member, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(result.stdout)
+    with _opened(_database(bundled), tmp_path) as db:
+        query = "SELECT count(*) FROM vote_positions WHERE member = ? AND regime = ?"
+        assert _column(db, query, member, regime) == [len(shown)]
+        derived = _column(db, query + " AND basis = 'derived'", member, regime)[0]
+        assert derived == sum(1 for vote in shown if member in vote["derived_votes"])
+    assert len(shown) > 2  # not only the positions a source names
+
+
+def test_members_and_seats(bundled: list[Regime], tmp_path: Path) -> None:
+    from sanctions import council
+
+    with _opened(_database(bundled), tmp_path) as db:
+        named = set(
+            _column(db, "SELECT member FROM votes UNION SELECT member FROM vetoes UNION SELECT member FROM penholders")
+        )
+        codes = set(_column(db, "SELECT code FROM members"))
+        assert named <= codes and set(_column(db, "SELECT member FROM positions")) <= codes
+        assert _column(db, "SELECT code FROM members WHERE permanent = 1 ORDER BY code") == [
+            "CN",
+            "FR",
+            "GB",
+            "RU",
+            "SU",
+            "US",
+        ]
+        assert _pairs(db, "SELECT code, name FROM members WHERE code IN ('GB', 'SU')") == {
+            "GB": "United Kingdom",
+            "SU": "USSR",
+        }
+        per_year = _pairs(db, "SELECT year, count(*) FROM seats GROUP BY year")
+        assert list(per_year) == sorted(council.ELECTED)
+        # Fifteen seats a year; in 1991 the Soviet seat passed from SU to RU (24 December).
+        assert {year: n for year, n in per_year.items() if n != 15} == {1991: 16}
+        assert _column(db, "SELECT member FROM seats WHERE year = 2024 AND seat = 'permanent' ORDER BY member") == [
+            "CN",
+            "FR",
+            "GB",
+            "RU",
+            "US",
+        ]
+        assert set(_column(db, "SELECT member FROM seats WHERE year = 2024 AND seat = 'elected'")) == set(
+            council.ELECTED[2024]
+        )
+
+
+def test_full_text_search_over_titles_and_summaries(bundled: list[Regime], tmp_path: Path) -> None:
+    word = re.compile(r"(?<![^\W_])panel(?![^\W_])", re.IGNORECASE)
+    with _opened(_database(bundled), tmp_path) as db:
+        found = _column(db, "SELECT rowid FROM events_fts WHERE events_fts MATCH 'panel' ORDER BY rowid")
+        expected = _column(db, "SELECT id, title || ' ' || summary FROM events ORDER BY id")
+        texts = {row[0]: row[1] for row in db.execute("SELECT id, title || ' ' || summary FROM events")}
+        assert found and found == [event for event in expected if word.search(texts[event])]
+        # As datasette searches: the events joined to the index on their id.
+        rows = db.execute(
+            "SELECT events.regime, events.date FROM events JOIN events_fts ON events_fts.rowid = events.id"
+            " WHERE events_fts MATCH ? ORDER BY events.date LIMIT 1",
+            ("panel",),
+        ).fetchall()
+        assert len(rows) == 1
+        # datasette finds a table's index with this query (datasette.utils.detect_fts_sql).
+        detected = db.execute(
+            "SELECT name FROM sqlite_master WHERE rootpage = 0 AND (sql LIKE :quoted OR sql LIKE :bracketed)",
+            {
+                "quoted": '%VIRTUAL TABLE%USING FTS%content="events"%',
+                "bracketed": "%VIRTUAL TABLE%USING FTS%content=[events]%",
+            },
+        ).fetchall()
+        assert [row[0] for row in detected] == ["events_fts"]
+
+
+def test_datasette_metadata_describes_every_table_and_column(bundled: list[Regime], tmp_path: Path) -> None:
+    reports = [build_report(regime, AS_OF) for regime in bundled]
+    document = json.loads(render_sqlite.metadata(reports, "s"))
+    assert set(document) == {"title", "description", "license", "license_url", "source", "databases"}
+    (database,) = document["databases"].values()
+    assert list(document["databases"]) == ["s"]
+    earliest, latest = min(r.verified for r in bundled), max(r.verified for r in bundled)
+    assert f"verified to dates from {earliest.isoformat()} to {latest.isoformat()}" in database["description"]
+    tables = database["tables"]
+    assert tables["events"]["fts_table"] == "events_fts" and tables["events"]["fts_pk"] == "id"
+    with _opened(render_sqlite.database(reports), tmp_path) as db:
+        shadow = ("events_fts_config", "events_fts_data", "events_fts_docsize", "events_fts_idx")
+        names = [
+            n for n in _column(db, "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')") if n not in shadow
+        ]
+        assert sorted(tables) == sorted(names)
+        for name in names:
+            columns = _column(db, f"SELECT name FROM pragma_table_info('{name}')")
+            assert list(tables[name]["columns"]) == columns, name
+            assert all(tables[name]["columns"].values()) and tables[name]["description"], name
+
+
+def test_export_writes_the_metadata_beside_the_database(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sanctions.cli import app
+
+    runner = CliRunner()
+    target = tmp_path / "s.db"
+    result = runner.invoke(app, ["export", "--all", "--format", "sqlite", "-o", str(target), "--as-of", "2024-01-01"])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.db", "s.metadata.json"]
+    assert result.stderr.splitlines() == [f"wrote {target}", f"wrote {tmp_path / 's.metadata.json'}"]
+    assert list(json.loads((tmp_path / "s.metadata.json").read_text(encoding="utf-8"))["databases"]) == ["s"]
+    # Like the database, an existing metadata file is kept without --force.
+    target.unlink()
+    again = runner.invoke(app, ["export", "--all", "--format", "sqlite", "-o", str(target)])
+    assert (again.exit_code, again.stderr) == (
+        1,
+        f"sanctions: error: {tmp_path / 's.metadata.json'} already exists: use --force to overwrite it\n",
+    )
+    assert not target.exists()  # all or nothing: the database is not written either
+    single = runner.invoke(app, ["export", "mali", "--format", "sqlite", "-o", str(tmp_path / "mali.db")])
+    assert single.exit_code == 0 and (tmp_path / "mali.metadata.json").is_file()
+
+
+def test_datasette_serves_the_descriptions_and_a_working_search(bundled: list[Regime], tmp_path: Path) -> None:
+    """What `datasette s.db --metadata s.metadata.json` serves, asked in process (no port, no network)."""
+    import asyncio
+
+    from datasette.app import Datasette
+
+    database = tmp_path / "s.db"
+    for path, content in render_sqlite.files([build_report(regime, AS_OF) for regime in bundled], database):
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    metadata = json.loads(render_sqlite.metadata_path(database).read_text(encoding="utf-8"))
+
+    async def ask() -> tuple[dict[str, Any], dict[str, Any], str]:
+        datasette = Datasette([str(database)], metadata=metadata)
+        found = (await datasette.client.get("/s/events.json?_search=panel&_shape=objects&_size=max")).json()
+        counted = (await datasette.client.get("/s/vote_positions.json?member=CN&regime=dprk&_size=0")).json()
+        page = (await datasette.client.get("/s/events")).text
+        return found, counted, page
+
+    found, counted, page = asyncio.run(ask())
+    with _opened(database.read_bytes(), tmp_path) as db:
+        matching = _column(db, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'panel'")[0]
+        china = _column(db, "SELECT count(*) FROM vote_positions WHERE member = 'CN' AND regime = 'dprk'")[0]
+    assert len(found["rows"]) == matching > 0
+    assert counted["filtered_table_rows_count"] == china > 0
+    assert render_sqlite.TABLES["events"][0] in page  # the table's description
+    assert 'name="_search"' in page  # the search box
+    assert render_sqlite.TABLES["events"][1]["document"] in page  # a column's description

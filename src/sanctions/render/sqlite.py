@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
+from sanctions import council, members
 from sanctions.model import Event, Expiry
 from sanctions.render import inert_lines
 from sanctions.report import Report
+from sanctions.votes import positions
 
 #: Raised whenever the schema changes: `PRAGMA user_version` tells a reader which one it holds.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Fixed, so the file's bytes do not depend on the SQLite build's default.
 PAGE_SIZE = 4096
 
@@ -136,6 +140,41 @@ CREATE TABLE statuses (
     FOREIGN KEY (regime, mandate) REFERENCES mandates (regime, mandate)
 );
 CREATE INDEX statuses_by_status ON statuses (status, expires);
+CREATE TABLE members (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    permanent INTEGER NOT NULL CHECK (permanent IN (0, 1))
+);
+CREATE TABLE seats (
+    year INTEGER NOT NULL,
+    member TEXT NOT NULL REFERENCES members (code),
+    seat TEXT NOT NULL CHECK (seat IN ('permanent', 'elected')),
+    PRIMARY KEY (year, member)
+);
+CREATE TABLE positions (
+    event INTEGER NOT NULL REFERENCES events (id),
+    member TEXT NOT NULL REFERENCES members (code),
+    position TEXT NOT NULL,
+    basis TEXT NOT NULL CHECK (basis IN ('recorded', 'derived')),
+    PRIMARY KEY (event, member)
+);
+CREATE INDEX positions_by_member ON positions (member, position);
+CREATE VIEW vote_positions AS
+SELECT
+    events.regime,
+    events.date,
+    events.kind,
+    events.document,
+    positions.event,
+    positions.member,
+    members.name,
+    members.permanent,
+    positions.position,
+    positions.basis
+FROM positions
+JOIN events ON events.id = positions.event
+JOIN members ON members.code = positions.member;
+CREATE VIRTUAL TABLE events_fts USING fts5 (title, summary, content=[events], content_rowid=[id]);
 CREATE VIEW mandate_status AS
 SELECT
     statuses.regime,
@@ -203,7 +242,8 @@ def _inert_row(row: Sequence[object]) -> tuple[object, ...]:
     return tuple(inert_lines(value) if isinstance(value, str) else value for value in row)
 
 
-def _fill(db: _Inert, reports: Sequence[Report]) -> None:
+def _fill(db: _Inert, reports: Sequence[Report]) -> dict[int, int]:
+    """Every regime's rows; the row id of each event, by `id()` of the Event."""
     ids: dict[int, int] = {}  # id() of each Event exported -> its row id
     for report in reports:
         regime = report.regime
@@ -257,10 +297,8 @@ def _fill(db: _Inert, reports: Sequence[Report]) -> None:
             db.executemany(
                 "INSERT INTO votes VALUES (?, ?, ?)", [(event_id, m, p.value) for m, p in event.votes.items()]
             )
-            for table, members in (("vetoes", event.vetoed_by), ("penholders", event.penholders)):
-                db.executemany(
-                    f"INSERT INTO {table} VALUES (?, ?, ?)", [(event_id, i, m) for i, m in enumerate(members)]
-                )
+            for table, codes in (("vetoes", event.vetoed_by), ("penholders", event.penholders)):
+                db.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", [(event_id, i, m) for i, m in enumerate(codes)])
             db.executemany(
                 "INSERT INTO sources VALUES (?, ?, ?)", [(event_id, i, s) for i, s in enumerate(event.sources)]
             )
@@ -296,6 +334,39 @@ def _fill(db: _Inert, reports: Sequence[Report]) -> None:
                 for s in report.statuses
             ],
         )
+    return ids
+
+
+def _fill_members(db: _Inert, reports: Sequence[Report], ids: dict[int, int]) -> None:
+    """Each member's position on each vote, recorded or derived as `sanctions votes` derives it; the
+    members named anywhere, and the Council's seats in the years `council` records."""
+    seats = [
+        (year, code, "permanent" if code in members.PERMANENT else "elected")
+        for year in sorted(council.ELECTED)
+        for code in sorted(
+            {*council.permanent_on(dt.date(year, 1, 1)), *council.permanent_on(dt.date(year, 12, 31))}
+            | set(council.ELECTED[year])
+        )
+    ]
+    rows = []
+    for event in (e for report in reports for e in report.regime.events):
+        known = positions(event)
+        rows += [
+            (ids[id(event)], code, position.value, "derived" if known.is_derived(code) else "recorded")
+            for code, position in known.items()
+        ]
+    named = {code for _, code, _ in seats} | {row[1] for row in rows} | set(members.PERMANENT)
+    for report in reports:
+        for event in report.regime.events:
+            named.update(event.votes, event.vetoed_by, event.penholders)
+    db.executemany(
+        "INSERT INTO members VALUES (?, ?, ?)",
+        [(code, members.member_name(code), int(code in members.PERMANENT)) for code in sorted(named)],
+    )
+    db.executemany("INSERT INTO seats VALUES (?, ?, ?)", seats)
+    db.executemany("INSERT INTO positions VALUES (?, ?, ?, ?)", rows)
+    # An external-content index (datasette's and sqlite-utils' convention): the text stays in events.
+    db.execute("INSERT INTO events_fts (rowid, title, summary) SELECT id, title, summary FROM events")
 
 
 def database(reports: Sequence[Report]) -> bytes:
@@ -310,12 +381,254 @@ def database(reports: Sequence[Report]) -> bytes:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.execute("PRAGMA foreign_keys = ON")  # a row that refers to nothing fails the export, not the reader
         db.executescript("BEGIN;" + SCHEMA)
-        _fill(_Inert(db), reports)
+        inert = _Inert(db)
+        _fill_members(inert, reports, _fill(inert, reports))
         db.execute("COMMIT")
         db.execute("VACUUM")  # no free pages or leftovers of the build: the same data, the same bytes
         return db.serialize()
     finally:
         db.close()
+
+
+_EVENT = "events.id of the event"
+_MEMBER = "the member's ISO 3166-1 alpha-2 code (withdrawn codes such as SU too); see members"
+_REGIME = "regimes.id of the regime"
+_MANDATE = "the mandate's key in the regime file (measures, panel); see mandates"
+
+#: What datasette shows for each table and view: (description, {column: description}). Every table, view
+#: and column of SCHEMA has one (the tests check it), and the names are stable (docs/publishing.md).
+TABLES: dict[str, tuple[str, dict[str, str]]] = {
+    "regimes": (
+        "One row per sanctions regime, as its file in the regimes folder records it.",
+        {
+            "id": "the regime's id (mali, dprk), as the command line takes it",
+            "name": "the regime's name",
+            "committee": "the sanctions committee's name",
+            "established_by": "the establishing resolution (S/RES/2374 (2017)); NULL for sanctions never established",
+            "established": "the date of the establishing event, or NULL",
+            "verified": "the date up to which the regime's data was checked against its sources",
+            "summary": "a short account of the regime",
+            "notes": "what the data leaves out or could not verify",
+            "preceded_by": "regimes.id of the regime this one succeeded, or NULL",
+            "succeeded_by": "regimes.id of the regime that succeeded this one, or NULL",
+        },
+    ),
+    "aliases": (
+        "Other names a regime answers to on the command line.",
+        {"regime": _REGIME, "seq": "order in the regime file", "alias": "the other name"},
+    ),
+    "mandates": (
+        "One row per mandate of a regime: the measures, a panel of experts, a monitoring team.",
+        {
+            "regime": _REGIME,
+            "mandate": "the mandate's key in the regime file",
+            "name": "the mandate's name",
+            "description": "what the mandate covers",
+            "category": "measures, monitoring, ombudsperson or other",
+        },
+    ),
+    "events": (
+        "One row per event: a resolution, a veto, a failed draft, a lapse, a report. Full-text search"
+        " covers title and summary (events_fts).",
+        {
+            "id": "the event's row id, in the order of the regime files",
+            "regime": _REGIME,
+            "date": "the day of the event (ISO 8601)",
+            "kind": "established, renewed, modified, terminated, suspended, reinstated, lapsed, veto,"
+            " failed-draft, designation, delisting, report or related",
+            "document": "the UN symbol of the decision or draft (S/RES/2374 (2017), S/2023/638)",
+            "meeting": "the meeting record's symbol (S/PV.9408), or NULL",
+            "press_release": "the UN press release's symbol (SC/15648), or NULL",
+            "title": "what happened, in one line",
+            "summary": "what happened, in a few sentences",
+            "in_favour": "votes in favour; NULL when no vote was taken or recorded",
+            "against": "votes against; NULL when no vote was taken or recorded",
+            "abstaining": "abstentions; NULL when no vote was taken or recorded",
+            "notes": "what the sources leave open",
+            "dispute": "who contests the decision, or NULL",
+            "effective": "the day it took effect when not the day of adoption, else NULL",
+            "instrument": "resolution, presidential statement, meeting record, press release or document",
+        },
+    ),
+    "votes": (
+        "The positions a source records, member by member (often only the permanent members, or none);"
+        " positions and vote_positions add those the tally leaves no doubt about.",
+        {"event": _EVENT, "member": _MEMBER, "position": "yes, against, abstain or absent"},
+    ),
+    "vetoes": (
+        "The permanent members whose vote against defeated a draft.",
+        {"event": _EVENT, "seq": "order in the regime file", "member": _MEMBER},
+    ),
+    "penholders": (
+        "The members who drafted a text.",
+        {"event": _EVENT, "seq": "order in the regime file", "member": _MEMBER},
+    ),
+    "sources": (
+        "What each event was read in: a web address, or a UN symbol with a note.",
+        {"event": _EVENT, "seq": "order in the regime file", "source": "the source as the regime file cites it"},
+    ),
+    "mandate_changes": (
+        "Each mandate an event set, would have set (a failed draft), or lapsed.",
+        {
+            "event": _EVENT,
+            "regime": _REGIME,
+            "mandate": _MANDATE,
+            "effect": "sets, would_have_set or lapses",
+            "value": "a date, open-ended, terminated, suspended, transferred or unrecorded; NULL for lapses",
+            "expires": "the value if it is a date, else NULL",
+        },
+    ),
+    "deadlines": (
+        "Report deadlines a decision set.",
+        {"event": _EVENT, "label": "what is due", "due": "the date it is due"},
+    ),
+    "periods": (
+        "The successive periods of each mandate, as the decisions in effect on the as-of date set them.",
+        {
+            "regime": _REGIME,
+            "mandate": _MANDATE,
+            "seq": "order of the period",
+            "starts": "the day the period began",
+            "ends": "its last day, or NULL for no end date",
+            "set_by": "events.id of the decision that set it",
+            "suspended": "1 for a stretch the measures were suspended, else 0",
+        },
+    ),
+    "statuses": (
+        "Each mandate's status on the as-of date of the export, as sanctions expiry computes it.",
+        {
+            "regime": _REGIME,
+            "mandate": _MANDATE,
+            "as_of": "the date the status is judged on",
+            "status": "active, expiring, open-ended, lapsed, terminated, suspended, transferred, not-established"
+            " or unverified",
+            "expires": "its last day in force, or NULL",
+            "days_left": "days from as_of to expires while in force, else NULL",
+            "set_by": "events.id of the decision that set this status, or NULL",
+            "ended_by": "events.id of the decision or failed draft that ended it, or NULL",
+            "pending": "events.id of a decision adopted by as_of that takes effect later, or NULL",
+        },
+    ),
+    "members": (
+        "Every Council member the data names, and every member of the years seats covers.",
+        {
+            "code": "ISO 3166-1 alpha-2 code as it stood then (SU for the USSR, ZR for Zaire)",
+            "name": "the name shown in tables",
+            "permanent": "1 for a permanent member (SU, then RU, for the Soviet seat), else 0",
+        },
+    ),
+    "seats": (
+        "Who sat on the Council each year from 1991 to 2026 (1991 lists both SU and RU).",
+        {"year": "the calendar year", "member": _MEMBER, "seat": "permanent or elected"},
+    ),
+    "positions": (
+        "Every member's position on every vote: recorded by a source, or derived from the tally when it"
+        " leaves only one possibility (a 15-0-0 adoption is a yes from each member of that day's Council),"
+        " as sanctions votes derives them.",
+        {
+            "event": _EVENT,
+            "member": _MEMBER,
+            "position": "yes, against, abstain or absent",
+            "basis": "recorded (a source names it) or derived (from the tally and the day's membership)",
+        },
+    ),
+    "vote_positions": (
+        "View: positions with each vote's regime, date, kind and document, and the member's name.",
+        {
+            "regime": _REGIME,
+            "date": "the day of the vote",
+            "kind": "the event's kind",
+            "document": "the UN symbol of the decision or draft voted on",
+            "event": _EVENT,
+            "member": _MEMBER,
+            "name": "the member's name",
+            "permanent": "1 for a permanent member, else 0",
+            "position": "yes, against, abstain or absent",
+            "basis": "recorded or derived",
+        },
+    ),
+    "mandate_status": (
+        "View: each mandate's status on the as-of date with the documents by name, as sanctions expiry"
+        " --format json shows it.",
+        {
+            "regime": _REGIME,
+            "mandate": _MANDATE,
+            "name": "the mandate's name",
+            "status": "the status on as_of",
+            "expires": "its last day in force, or NULL",
+            "days_left": "days left while in force, else NULL",
+            "set_by": "the document of the decision that set the status",
+            "set_by_date": "its date",
+            "ended_by": "the document of the decision or failed draft that ended the mandate",
+            "ended_by_date": "its date",
+            "ended_by_kind": "its kind",
+            "vetoed_by": "codes of the members who vetoed it, separated by a space",
+            "dispute": "who contests the decision that set the status",
+            "as_of": "the date the status is judged on",
+            "pending": "a decision adopted by as_of that takes effect later",
+            "pending_adopted": "its date of adoption",
+            "pending_effective": "the day it takes effect",
+            "pending_sets": "what it sets the mandate to",
+        },
+    ),
+    "events_fts": (
+        "Full-text index (FTS5) of the events' title and summary; its content is the events table.",
+        {"title": "events.title", "summary": "events.summary"},
+    ),
+}
+
+#: The licence and sources datasette shows. The package (code and regime files) is MIT-licensed, as
+#: pyproject.toml declares; every fact cites its own source in the sources table.
+LICENSE, LICENSE_URL = "MIT (the sanctions package and its regime files)", "https://opensource.org/license/mit"
+SOURCE = (
+    "UN Security Council documents and press releases, Security Council Report and other sources,"
+    " each cited per event in the sources table"
+)
+
+
+def metadata(reports: Sequence[Report], name: str) -> str:
+    """Datasette metadata (JSON) for the database `database(reports)` writes, served as `name` (its file's stem).
+
+    Each table, view and column is described; the description gives the dates the data was verified
+    to, and the events table names its full-text index so datasette's search box works.
+    """
+    verified = sorted(report.regime.verified for report in reports)
+    as_of = {report.as_of for report in reports}
+    span = (
+        f"verified to {verified[0].isoformat()}"
+        if verified and verified[0] == verified[-1]
+        else f"verified to dates from {verified[0].isoformat()} to {verified[-1].isoformat()} (regimes.verified)"
+        if verified
+        else "no regime"
+    )
+    description = (
+        f"UN Security Council sanctions regimes: {len(reports)} regime{'s' if len(reports) != 1 else ''}, data"
+        f" {span}; statuses as of {', '.join(sorted(day.isoformat() for day in as_of)) or 'no date'}."
+        f" Schema version {SCHEMA_VERSION} (PRAGMA user_version)."
+    )
+    tables: dict[str, dict[str, object]] = {}
+    for table, (about, columns) in TABLES.items():
+        tables[table] = {"description": about, "columns": columns}
+    tables["events"] |= {"fts_table": "events_fts", "fts_pk": "id", "sort_desc": "date"}
+    document = {
+        "title": "UN Security Council sanctions regimes",
+        "description": description,
+        "license": LICENSE,
+        "license_url": LICENSE_URL,
+        "source": SOURCE,
+        "databases": {name: {"description": description, "tables": tables}},
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def metadata_path(database_path: Path) -> Path:
+    """Where the metadata goes: beside the database, `s.db` → `s.metadata.json`."""
+    return database_path.with_name(database_path.stem + ".metadata.json")
+
+
+def files(reports: Sequence[Report], path: Path) -> list[tuple[Path, str | bytes]]:
+    """The database at `path` and its datasette metadata beside it, to write together."""
+    return [(path, database(reports)), (metadata_path(path), metadata(reports, path.stem))]
 
 
 def export(report: Report, chart: bool) -> bytes:
