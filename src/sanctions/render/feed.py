@@ -39,14 +39,15 @@ def _summary(event: Event) -> str:
 
 
 def _add(parent: ElementTree.Element, tag: str, text: str | None = None, **attributes: str) -> ElementTree.Element:
-    element = ElementTree.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    element = ElementTree.SubElement(parent, tag, attributes)
     if text is not None:
         element.text = inert(text)  # XML 1.0 cannot hold most control characters, escaped or not
     return element
 
 
 def feed(regimes: Sequence[Regime], as_of: dt.date) -> str:
-    """Every event up to `as_of` of the regimes as an Atom feed, newest first, each linking its row on its page.
+    """Every event of the regimes as an Atom feed, newest first, each linking its row on its page: what the
+    pages' timelines show, as of `as_of`.
 
     Links are relative to the feed, which `export --all --format html` writes beside the pages.
     """
@@ -54,12 +55,11 @@ def feed(regimes: Sequence[Regime], as_of: dt.date) -> str:
     for number, regime in enumerate(regimes):
         ids = anchors(regime.events)
         for order, event in enumerate(regime.events):
-            if event.date <= as_of:
-                entries.append((event.date, -number, order, regime, event, ids[id(event)]))
+            entries.append((event.date, -number, order, regime, event, ids[id(event)]))
     # Newest first; on one day, regimes in the order given and each regime's events in file order.
     entries.sort(key=lambda item: (item[0], item[1], -item[2]), reverse=True)
-    ElementTree.register_namespace("", ATOM)
-    root = ElementTree.Element(f"{{{ATOM}}}feed")
+    # Atom is the default namespace of every element: declared once on the root, no prefix.
+    root = ElementTree.Element("feed", xmlns=ATOM)
     _add(root, "id", uuid.uuid5(uuid.NAMESPACE_URL, "sanctions:" + FEED).urn)
     _add(root, "title", TITLE)
     _add(root, "subtitle", f"Every recorded event of {len(regimes)} regimes, as of {as_of.isoformat()}")
