@@ -148,7 +148,8 @@ def test_a_regime_page_renders_in_chromium(
     assert bars == {key: len([p for p in periods(regime, key) if p.start <= AS_OF]) for key in regime.mandates}
     assert next(t.text for t in chart.iter("title")) == f"{regime.name}: mandate periods as of {AS_OF.isoformat()}"
     # Each source number leads to an entry of the list.
-    targets = {a.attrs["href"][1:] for a in dom.by_id("timeline").iter("a") if a.attrs["href"].startswith("#")}
+    timeline = dom.by_id("timeline")
+    targets = {a.attrs["href"][1:] for a in timeline.iter("a") if a.attrs["href"].startswith("#source-")}
     assert targets <= {li.attrs.get("id") for li in dom.iter("li")}
     (footer,) = dom.iter("footer")
     assert f"Made with sanctions {__version__} · data verified to {regime.verified.isoformat()}" in footer.text
