@@ -178,6 +178,7 @@ def test_cli_json_of_an_incomplete_draft_has_every_key_with_nulls() -> None:
         "dispute",
         "deadlines",
         "effective",
+        "derived",
         "sourcing",
         "instrument",
     ]

@@ -42,6 +42,10 @@ EXPECTED = {
     "like S/RES/2374 (2017), S/2023/638 or SC/15648",
     "binary.yaml": "binary.yaml:1:2: not UTF-8 text: save the file as UTF-8",
     "duplicate-event.yaml": "duplicate-event.yaml:14:5: duplicate event: modified S/RES/2680 (2023) on 2023-03-23",
+    "derived-miscounted.yaml": "derived-miscounted.yaml:9:5: derived.panel: 12 months from 2010-03-19 is "
+    "2011-03-19, not 2011-03-18",
+    "derived-without-start.yaml": "derived-without-start.yaml:9:5: derived.panel: start with the stated term and "
+    "the day it runs from, like '13 months from 2009-11-17, the day of adoption'",
     "duplicate-key.yaml": "duplicate-key.yaml:10:5: events[0]: duplicate key 'date'",
     "empty.yaml": "empty.yaml:1:1: empty file: expected a regime mapping",
     "effective-before-event.yaml": "effective-before-event.yaml:9:5: effective: 1994-09-28 is before the event "
@@ -72,8 +76,8 @@ EXPECTED = {
     "undeclared-mandate.yaml": "undeclared-mandate.yaml:9:5: sets: mandate 'panel' is not declared under "
     "mandates (declared: measures)",
     "unknown-key.yaml": "unknown-key.yaml:13:5: events[0]: unknown key 'expires' (expected one of: date, "
-    "deadlines, dispute, document, effective, kind, lapses, meeting, notes, penholders, press_release, sets, sources, "
-    "summary, title, vetoed_by, vote, votes, would_have_set)",
+    "deadlines, derived, dispute, document, effective, kind, lapses, meeting, notes, penholders, press_release, "
+    "sets, sources, summary, title, vetoed_by, vote, votes, would_have_set)",
     "unknown-kind.yaml": "unknown-kind.yaml:10:11: events[0].kind: unknown kind 'extended' (expected one of: "
     "established, renewed, modified, terminated, suspended, reinstated, lapsed, veto, failed-draft, designation, "
     "delisting, report, related)",

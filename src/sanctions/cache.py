@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - an interpreter without it
 
 CACHE_ENV = "SANCTIONS_CACHE_DIR"
 # Bump when the model or the entry layout changes, so entries written by an older one are never read.
-FORMAT = 9
+FORMAT = 10
 _MAGIC = b"sanctions-cache"
 # Events are pickled in chunks: unpickling keeps every intermediate object of one pickle alive
 # until it ends, so smaller pickles keep the peak memory of a long history close to its size.

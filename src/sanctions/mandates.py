@@ -49,6 +49,13 @@ class MandateStatus:
         return self.set_by.dispute if self.set_by is not None else ""
 
     @property
+    def derived(self) -> str:
+        """How the expiry follows from a term the decision stated as a duration; empty when stated as a date."""
+        if self.expires is None or self.set_by is None:
+            return ""
+        return self.set_by.derived.get(self.mandate.key, "")
+
+    @property
     def days_left(self) -> int | None:
         """Days from the as-of date to the last day in force; None when not counting down."""
         if self.expires is None or not self.status.in_force:

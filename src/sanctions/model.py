@@ -236,6 +236,7 @@ class Event:
     dispute: str = ""
     deadlines: dict[str, dt.date] = field(default_factory=dict)
     effective: dt.date | None = None
+    derived: dict[str, str] = field(default_factory=dict)  # mandate → how its date follows from a stated term
     where: Location | None = field(default=None, compare=False, repr=False)
 
     @property

@@ -160,6 +160,15 @@ class _Reader:
                 result[key] = day
         return result
 
+    def derivations(self, node: yaml.Node, name: str) -> dict[str, str]:
+        """Mandate → how the date it is set to follows from a term stated as a duration."""
+        result: dict[str, str] = {}
+        for key, value in (self.mapping(node, name, set(), None) or {}).items():
+            text = self.scalar(value, f"{name}.{key}")
+            if text is not None:
+                result[key] = text
+        return result
+
     def expiries(self, node: yaml.Node, name: str) -> dict[str, Expiry]:
         fields = self.mapping(node, name, set(), None)
         result: dict[str, Expiry] = {}
@@ -370,6 +379,7 @@ _EVENT_OPTIONAL = {
     "dispute",
     "deadlines",
     "effective",
+    "derived",
 }
 
 
@@ -447,6 +457,7 @@ def _event(node: yaml.Node, name: str, reader: _Reader) -> Event | None:
         dispute=text("dispute") or "",
         deadlines=reader.deadlines(fields["deadlines"], f"{name}.deadlines") if "deadlines" in fields else {},
         effective=effective,
+        derived=reader.derivations(fields["derived"], f"{name}.derived") if "derived" in fields else {},
         where=reader.at(node),
     )
 

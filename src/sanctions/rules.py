@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -94,6 +95,7 @@ def _check_event(regime: Regime, event: Event) -> Iterator[Problem]:
         yield Problem(where, "would_have_set: a draft's transfer is told in its summary, not as an expiry")
     if SUSPENDED in event.would_have_set.values():
         yield Problem(where, "would_have_set: a draft's suspension is told in its summary, not as an expiry")
+    yield from _check_derived(where, event)
     for label, day in event.deadlines.items():
         if day < event.date:
             yield Problem(where, f"deadlines.{label}: {day} is before the event ({event.date})")
@@ -101,6 +103,48 @@ def _check_event(regime: Regime, event: Event) -> Iterator[Problem]:
         for key, expiry in expiries.items():
             if isinstance(expiry, dt.date) and expiry < event.date:
                 yield Problem(where, f"{field_name}.{key}: expiry {expiry} is before the event ({event.date})")
+
+
+#: How a `derived` note opens: the stated term and the day it runs from, "13 months from 2009-11-17".
+DERIVATION = re.compile(r"(\d{1,4}) (day|month|year)s? from (\d{4}-\d{2}-\d{2})\b")
+
+
+def derived_date(text: str) -> dt.date | None:
+    """The last day a term stated as a duration gives: its start plus the duration, as the Council's
+    own dates read (twelve months from 17 February 2026 is 17 February 2027); None if `text` does not
+    open with a duration and a start.
+
+    >>> derived_date("13 months from 2009-11-17, the day of adoption (paragraph 3)")
+    datetime.date(2010, 12, 17)
+    """
+    from dateutil.relativedelta import relativedelta
+
+    match = DERIVATION.match(text)
+    if match is None:
+        return None
+    count, unit = int(match[1]), match[2]
+    step = {"day": relativedelta(days=count), "month": relativedelta(months=count), "year": relativedelta(years=count)}
+    try:
+        start: dt.date = dt.date.fromisoformat(match[3])
+        return start + step[unit]
+    except (ValueError, OverflowError):
+        return None
+
+
+def _check_derived(where: Location, event: Event) -> Iterator[Problem]:
+    """Each derived date names a mandate the event dates, and is its stated term counted from its start."""
+    for key, text in event.derived.items():
+        expiry = event.sets.get(key, event.would_have_set.get(key))
+        if not isinstance(expiry, dt.date):
+            yield Problem(where, f"derived.{key}: the event sets no date for '{key}' to derive")
+            continue
+        day = derived_date(text)
+        if day is None:
+            example = "like '13 months from 2009-11-17, the day of adoption'"
+            yield Problem(where, f"derived.{key}: start with the stated term and the day it runs from, {example}")
+        elif day != expiry:
+            term = DERIVATION.match(text)
+            yield Problem(where, f"derived.{key}: {term[0] if term else text} is {day}, not {expiry}")
 
 
 def _check_votes_against_tally(where: Location, event: Event) -> Iterator[Problem]:

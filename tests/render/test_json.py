@@ -51,6 +51,7 @@ VETO = """\
     "dispute": null,
     "deadlines": {},
     "effective": null,
+    "derived": {},
     "sourcing": "secondary",
     "instrument": "document"
   }

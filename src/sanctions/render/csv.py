@@ -42,6 +42,7 @@ COLUMNS = (
     "dispute",
     "deadlines",
     "effective",
+    "derived",
     "sourcing",
     "instrument",
 )
@@ -86,6 +87,7 @@ def _row(regime: Regime, event: Event) -> list[str]:
         event.dispute,
         _pairs(dict(event.deadlines), "\n"),
         event.effective.isoformat() if event.effective else "",
+        "\n".join(f"{key}: {how}" for key, how in event.derived.items()),
         event.sourcing.value,
         event.instrument,
     ]

@@ -61,6 +61,7 @@ def _event_fields(event: Event) -> dict[str, Any]:
         "dispute": event.dispute,
         "deadlines": {label: day.isoformat() for label, day in event.deadlines.items()},
         "effective": event.effective.isoformat() if event.effective else None,
+        "derived": dict(event.derived),
     }
 
 
@@ -104,6 +105,7 @@ def draft(drafted: Draft) -> str:
         "dispute": None,
         "deadlines": {},
         "effective": None,
+        "derived": {},
         "sourcing": best_sourcing(list(drafted.sources)).value,
         "instrument": instrument_of(drafted.document) if drafted.document else None,
     }

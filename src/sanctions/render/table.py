@@ -83,16 +83,25 @@ def _document(event: Event, mark: str = "") -> Cell | str:
 _SECONDARY = Sourcing.SECONDARY  # looked up once: asked for every row of a timeline
 
 
+#: Marks a date counted from a term the text states as a duration ("for 13 months").
+DERIVED_MARK = "≈"
+DERIVED_CAPTION = "≈ date counted from a term stated as a duration (JSON: derived)"
+
+
+def _set_line(event: Event, key: str, value: Expiry) -> str:
+    return f"{key} → {DERIVED_MARK if key in event.derived else ''}{_expiry(value)}"
+
+
 def _effect(event: Event) -> Cell | str:
     if not (event.would_have_set or event.lapses or event.effective):  # the common case needs no styling
         if not event.sets:
             return ""
-        return "\n".join(f"{key} → {_expiry(value)}" for key, value in event.sets.items())
+        return "\n".join(_set_line(event, key, value) for key, value in event.sets.items())
     text = Cell()
     if event.effective is not None:
         text.append(f"effective {event.effective.isoformat()}:\n", style="bold")
     for key, value in event.sets.items():
-        text.append(f"{key} → {_expiry(value)}\n")
+        text.append(_set_line(event, key, value) + "\n")
     if event.would_have_set:
         text.append("would have set:\n", style="italic")
     for key, value in event.would_have_set.items():
@@ -111,6 +120,8 @@ def timeline(regime: Regime, events: list[Event]) -> Grid | Blocks:
     secondary = [event.sourcing is _SECONDARY for event in events]  # asked once an event
     if any(secondary):
         caption.append("\n" + SECONDARY_CAPTION)  # a line of its own on a terminal, " / " in plain text
+    if any(event.derived for event in events):
+        caption.append("\n" + DERIVED_CAPTION)
     for relation, linked in (("carries on", regime.preceded_by), ("carried on by", regime.succeeded_by)):
         if linked:
             caption.append(inert(f" · {relation} the regime '{linked}' (sanctions timeline {linked})"))
@@ -227,7 +238,7 @@ def _expires(status: MandateStatus) -> Cell:
     from sanctions.mandates import Status
 
     if status.expires is not None:
-        return Cell(status.expires.isoformat())
+        return Cell((DERIVED_MARK if status.derived else "") + status.expires.isoformat())
     if status.status in (Status.ACTIVE, Status.UNVERIFIED):  # a term no source read gives as a date
         return Cell("not recorded", style="dim")
     return Cell()
@@ -248,7 +259,8 @@ def expiry(statuses: list[MandateStatus], left_out: str = "") -> Grid | Blocks:
     """One row per mandate, soonest expiry first, coloured by status; `left_out` says which regimes
     the listing leaves out."""
     as_of = statuses[0].as_of.isoformat() if statuses else ""
-    table = Grid(title=f"Mandates as of {as_of}", caption=_caption(left_out))
+    derived = DERIVED_CAPTION if any(status.derived for status in statuses) else ""
+    table = Grid(title=f"Mandates as of {as_of}", caption=_caption(left_out, derived))
     for header in ("Regime", "Mandate", "Status", "Expires", "Days left", "Set by", "Ended by"):
         kind = PROSE if header == "Mandate" else TOKEN
         table.add_column(header, kind, justify="right" if header == "Days left" else "left")

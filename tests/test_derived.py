@@ -1,0 +1,93 @@
+"""Dates counted from a term stated as a duration: recorded as dates, checked, and marked as derived."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from sanctions.mandates import mandate_status
+from sanctions.model import Regime
+from sanctions.parse import parse_regime
+from sanctions.render import json as render_json
+from sanctions.render import table
+from sanctions.rules import derived_date
+from tests.render.conftest import plain
+
+REGIME = """\
+id: somewhere
+name: Somewhere
+committee: A committee
+established_by: S/RES/1916 (2010)
+verified: 2011-06-01
+mandates:
+  panel: {name: Monitoring Group}
+events:
+  - date: 2010-03-19
+    kind: established
+    document: S/RES/1916 (2010)
+    title: Monitoring Group for 12 months
+    sets: {panel: 2011-03-19}
+    derived: {panel: "12 months from 2010-03-19, the day of adoption (paragraph 6)"}
+    sources: [https://example.org]
+"""
+
+
+@pytest.fixture
+def somewhere() -> Regime:
+    return parse_regime(REGIME, "somewhere.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 months from 2026-02-17, the expiry of the current mandate", dt.date(2027, 2, 17)),
+        ("13 months from 2009-11-17", dt.date(2010, 12, 17)),
+        ("1 year from 2025-09-12 (paragraph 1)", dt.date(2026, 9, 12)),
+        ("36 months from 2024-06-10", dt.date(2027, 6, 10)),
+        ("10 days from 2007-07-31", dt.date(2007, 8, 10)),
+        ("6 months from 2004-08-31", dt.date(2005, 2, 28)),  # no 31 February: the month's last day
+        ("for a period of 13 months", None),
+        ("13 months from 2009-02-30", None),
+    ],
+)
+def test_a_term_and_its_start_give_the_last_day(text: str, expected: dt.date | None) -> None:
+    assert derived_date(text) == expected
+
+
+def test_the_event_keeps_how_its_date_was_counted(somewhere: Regime) -> None:
+    (event,) = somewhere.events
+    assert event.sets == {"panel": dt.date(2011, 3, 19)}
+    assert event.derived == {"panel": "12 months from 2010-03-19, the day of adoption (paragraph 6)"}
+    status = mandate_status(somewhere, "panel", dt.date(2011, 1, 1))
+    assert (status.expires, status.derived) == (dt.date(2011, 3, 19), event.derived["panel"])
+
+
+def test_json_events_carry_the_derivation(somewhere: Regime) -> None:
+    (record,) = json.loads(render_json.timeline(somewhere, list(somewhere.events)))
+    assert record["sets"] == {"panel": "2011-03-19"}
+    assert record["derived"] == {"panel": "12 months from 2010-03-19, the day of adoption (paragraph 6)"}
+
+
+def test_an_export_round_trips_the_derivation(somewhere: Regime) -> None:
+    from sanctions.parse import parse_regime_json
+
+    text = json.dumps(render_json.regime_document(somewhere), default=str)
+    again = parse_regime_json(text, "somewhere.json")
+    assert again.events[0].derived == somewhere.events[0].derived
+
+
+def test_tables_mark_a_derived_date(somewhere: Regime) -> None:
+    timeline = plain(table.timeline(somewhere, list(somewhere.events)))
+    assert "panel → ≈2011-03-19" in timeline
+    assert table.DERIVED_CAPTION in timeline
+    expiry = plain(table.expiry([mandate_status(somewhere, "panel", dt.date(2011, 1, 1))]))
+    assert "≈2011-03-19" in expiry
+    assert table.DERIVED_CAPTION in expiry
+
+
+def test_a_stated_date_is_not_marked(somewhere: Regime) -> None:
+    stated = parse_regime("".join(line for line in REGIME.splitlines(True) if "derived" not in line), "s.yaml")
+    expiry = plain(table.expiry([mandate_status(stated, "panel", dt.date(2011, 1, 1))]))
+    assert "≈" not in expiry and "2011-03-19" in expiry
