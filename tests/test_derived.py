@@ -91,3 +91,27 @@ def test_a_stated_date_is_not_marked(somewhere: Regime) -> None:
     stated = parse_regime("".join(line for line in REGIME.splitlines(True) if "derived" not in line), "s.yaml")
     expiry = plain(table.expiry([mandate_status(stated, "panel", dt.date(2011, 1, 1))]))
     assert "≈" not in expiry and "2011-03-19" in expiry
+
+
+@pytest.mark.parametrize(
+    ("regime_id", "document", "mandate", "expiry"),
+    [
+        ("taliban", "S/RES/2816 (2026)", "monitoring-team", dt.date(2027, 2, 17)),
+        ("sudan", "S/RES/2791 (2025)", "measures", dt.date(2026, 9, 12)),
+        ("isil-al-qaida", "S/RES/2734 (2024)", "monitoring-team", dt.date(2027, 6, 17)),
+        ("isil-al-qaida", "S/RES/2734 (2024)", "ombudsperson", dt.date(2027, 6, 17)),
+    ],
+)
+def test_recent_terms_stated_as_durations_are_dated(
+    bundled: list[Regime], regime_id: str, document: str, mandate: str, expiry: dt.date
+) -> None:
+    regime = next(r for r in bundled if r.id == regime_id)
+    (event,) = [e for e in regime.events if e.document == document and mandate in e.sets]
+    assert event.sets[mandate] == expiry
+    assert mandate in event.derived
+
+
+def test_every_derived_term_cites_the_words_it_counts_from(bundled: list[Regime]) -> None:
+    derived = [(r.id, e.document, how) for r in bundled for e in r.events for how in e.derived.values()]
+    assert derived
+    assert all(len(how) > len("12 months from 2026-02-17") for _, _, how in derived), derived
