@@ -100,8 +100,9 @@ class Sourcing(StrEnum):
 
 # un.org and undocs.org with their subdomains (press.un.org, documents.un.org, digitallibrary.un.org, …);
 # What's in Blue first appeared on its own site, whatsinblue.org.
-_UN_HOSTS = frozenset({"un.org", "undocs.org"})
-_UN_SUFFIXES = (".un.org", ".undocs.org")
+# The UN Information Service in Vienna and UN Multimedia publish the UN's press releases and broadcasts.
+_UN_HOSTS = frozenset({"un.org", "undocs.org", "unvienna.org", "unmultimedia.org"})
+_UN_SUFFIXES = (".un.org", ".undocs.org", ".unvienna.org", ".unmultimedia.org")
 _SCR_HOSTS = frozenset({"securitycouncilreport.org", "whatsinblue.org"})
 _SCR_SUFFIXES = (".securitycouncilreport.org", ".whatsinblue.org")
 # The host of a web address as a browser reads it: the authority ends at "/", "\\", "?" or "#", and the host
@@ -133,11 +134,32 @@ def source_sourcing(source: str) -> Sourcing:
         return _SCR
     address = _HOST.match(source)
     if address is None:
-        return _UN  # the format admits a UN symbol (and a note) as the only other kind of source
+        return _note_sourcing(source)
     host = address[1].lower()
     if host in _UN_HOSTS or host.endswith(_UN_SUFFIXES):
         return _UN
     return _SCR if host in _SCR_HOSTS or host.endswith(_SCR_SUFFIXES) else _SECONDARY
+
+
+# A note's own web address (of the copy read), and the words that say a copy was read rather than the
+# UN's own page; the UN's information services and library publish such copies themselves.
+_ADDRESS = re.compile(r"https?://[^\s)]+")
+_COPY = re.compile(r"\b(?:cop(?:y|ies)|mirror(?:ed)?|republished|reposted|read (?:in|on|at))\b|tests/reference", re.I)
+_UN_COPY = re.compile(r"\bUN (?:Information (?:Service|Centre)|Digital Library)|\bUNIS\b|\bUNIC\b")
+
+
+def _note_sourcing(note: str) -> Sourcing:
+    """A UN symbol and a note: labelled by who published what was read, not by what it copies.
+
+    The copy's address decides when the note gives one; a note that names a copy without an address
+    is secondary unless the copy is the UN's own; a bare symbol stands for the UN's document.
+    """
+    inner = _ADDRESS.search(note)
+    if inner is not None:
+        return source_sourcing(inner[0])
+    if _COPY.search(note) and not _UN_COPY.search(note):
+        return _SECONDARY
+    return _UN
 
 
 #: What a decision sets for a mandate: a last day in force, no end date, an end, a suspension or an
