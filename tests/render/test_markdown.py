@@ -213,7 +213,7 @@ def test_source_numbers_link_to_the_numbered_sources(bundled: list[Regime]) -> N
     hosts = [urlsplit(s.url or "").hostname or "" for s in sources.values()]
     from_un = [host == "un.org" or host.endswith((".un.org", "undocs.org")) for host in hosts]
     assert from_un == sorted(from_un, reverse=True)
-    assert from_un.count(True) == 8 and hosts[8] == "www.securitycouncilreport.org"
+    assert from_un.count(True) == 18 and hosts[18] == "www.securitycouncilreport.org"
 
 
 def test_the_last_line_names_the_version_and_the_verified_date(sample: Regime) -> None:

@@ -76,6 +76,9 @@ def _event_documents(db: sqlite3.Connection, regime: str) -> list[dict[str, Any]
             "dispute": row["dispute"],
             "deadlines": _pairs(db, "SELECT label, due FROM deadlines WHERE event = ? ORDER BY rowid", event),
             "effective": row["effective"],
+            "derived": _pairs(
+                db, "SELECT mandate, derived FROM mandate_changes WHERE event = ? AND derived IS NOT NULL", event
+            ),
         }
         documents.append(_without_empty(record))
     return documents

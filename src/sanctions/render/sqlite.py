@@ -102,6 +102,7 @@ CREATE TABLE mandate_changes (
     effect TEXT NOT NULL CHECK (effect IN ('sets', 'would_have_set', 'lapses')),
     value TEXT,
     expires TEXT,
+    derived TEXT,
     PRIMARY KEY (event, effect, mandate),
     FOREIGN KEY (regime, mandate) REFERENCES mandates (regime, mandate)
 );
@@ -219,9 +220,9 @@ def _value(expiry: Expiry) -> tuple[str, str | None]:
 def _changes(event_id: int, regime: str, event: Event) -> Iterable[tuple[object, ...]]:
     for effect, expiries in (("sets", event.sets), ("would_have_set", event.would_have_set)):
         for mandate, expiry in expiries.items():
-            yield (event_id, regime, mandate, effect, *_value(expiry))
+            yield (event_id, regime, mandate, effect, *_value(expiry), event.derived.get(mandate))
     for mandate in event.lapses:
-        yield (event_id, regime, mandate, "lapses", None, None)
+        yield (event_id, regime, mandate, "lapses", None, None, None)
 
 
 class _Inert:
@@ -303,7 +304,7 @@ def _fill(db: _Inert, reports: Sequence[Report]) -> dict[int, int]:
                 "INSERT INTO sources VALUES (?, ?, ?)", [(event_id, i, s) for i, s in enumerate(event.sources)]
             )
             db.executemany(
-                "INSERT INTO mandate_changes VALUES (?, ?, ?, ?, ?, ?)", _changes(event_id, regime.id, event)
+                "INSERT INTO mandate_changes VALUES (?, ?, ?, ?, ?, ?, ?)", _changes(event_id, regime.id, event)
             )
             db.executemany(
                 "INSERT INTO deadlines VALUES (?, ?, ?)",
