@@ -84,6 +84,7 @@ class _Shared:
             would_have_set=mapping(event.would_have_set),
             lapses=one(event.lapses),
             deadlines=mapping(event.deadlines),
+            derived=mapping(event.derived),
             where=None,  # locations only serve messages about a file being parsed; a cached one has none
         )
 
@@ -221,6 +222,7 @@ _EVENT_MAPPINGS: dict[str, set[type]] = {  # text keys to these values
     "sets": {dt.date, str},
     "would_have_set": {dt.date, str},
     "deadlines": {dt.date},
+    "derived": {str},
 }
 _REGIME_FIELDS: dict[str, set[type]] = {
     "id": {str},
