@@ -260,6 +260,45 @@ def test_expiry_check_exit_code(as_of: str, within: str, code: int) -> None:
     assert run("expiry", "dprk", "--as-of", as_of, "--within", within, "--check")[0] == code
 
 
+@pytest.mark.parametrize("within", ["60d", "60 days", "2 months"])
+def test_expiry_within_lists_only_the_mandates_expiring_in_the_window(within: str) -> None:
+    code, out, _ = run("expiry", "--within", within, "--as-of", "2026-12-07", "-f", "json")
+    assert code == 0
+    assert [(r["regime"], r["mandate"], r["expires"]) for r in json.loads(out)] == [
+        ("yemen", "panel", "2026-12-15"),
+        ("al-shabaab", "panel", "2026-12-31"),
+    ]
+
+
+def test_expiry_until_lists_the_panel_only_and_says_what_it_left_out() -> None:
+    code, out, _ = run("expiry", "--as-of", "2024-03-01", "--until", "2024-05-31", "dprk")
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()[2:-1]] == ["dprk"]
+    assert "Panel of Experts" in out and "Arms embargo" not in out
+    assert out.splitlines()[-1] == (
+        "1 mandate not expiring from 2024-03-01 to 2024-05-31 left out: drop --until to list every mandate"
+    )
+    assert run("expiry", "--as-of", "2024-03-01", "--until", "2024-05-31", "dprk", "--check")[0] == 3
+    assert run("expiry", "--as-of", "2024-03-01", "--until", "2024-04-29", "dprk", "--check")[0] == 0
+
+
+def test_expiry_without_a_window_lists_every_mandate() -> None:
+    code, out, _ = run("expiry", "dprk", "--as-of", "2024-03-01", "-f", "json")
+    assert code == 0
+    assert [r["mandate"] for r in json.loads(out)] == ["panel", "measures"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--within", "3d", "--until", "2024-05-31"], "--within and --until both end the window: give one of them"),
+        (["--until", "2024-02-01"], "--until 2024-02-01 is before --as-of 2024-03-01: nothing can expire in between"),
+    ],
+)
+def test_expiry_window_usage_errors(args: list[str], message: str) -> None:
+    assert run("expiry", "dprk", "--as-of", "2024-03-01", *args) == (2, "", f"sanctions: error: {message}\n")
+
+
 def test_expiry_without_check_exits_0_even_when_expiring() -> None:
     assert run("expiry", "dprk", "--as-of", "2024-04-01")[0] == 0
 

@@ -123,6 +123,14 @@ def test_refused_dates_say_why(text: str, message: str) -> None:
         ("6w", relativedelta(weeks=6)),
         ("3M", relativedelta(months=3)),
         ("1y", relativedelta(years=1)),
+        ("60 days", relativedelta(days=60)),
+        ("60  Days", relativedelta(days=60)),
+        ("1 day", relativedelta(days=1)),
+        ("2 weeks", relativedelta(weeks=2)),
+        ("3 months", relativedelta(months=3)),
+        ("a month", relativedelta(months=1)),
+        ("one year", relativedelta(years=1)),
+        ("2 years", relativedelta(years=2)),
     ],
 )
 def test_periods(text: str, expected: relativedelta) -> None:
@@ -133,7 +141,8 @@ def test_month_windows_follow_the_calendar() -> None:
     assert dt.date(2024, 1, 31) + parse_period("1m") == dt.date(2024, 2, 29)
 
 
-@pytest.mark.parametrize("text", ["90", "d", "-3m", "3 months", "1.5y", "12345d"])
+@pytest.mark.parametrize("text", ["90", "d", "-3m", "3 fortnights", "1.5y", "12345d", "in 3 months", "days"])
 def test_bad_periods(text: str) -> None:
-    with pytest.raises(UsageError, match="is not a period: expected a number and a unit, like 90d, 6w, 3m or 1y"):
+    expected = "is not a period: expected a number and a unit, like 90d, 6w, 3m, 1y or '60 days'"
+    with pytest.raises(UsageError, match=expected):
         parse_period(text)

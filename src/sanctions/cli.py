@@ -422,13 +422,25 @@ def expiry(
         Optional[str],
         typer.Option(
             "--within",
-            help="Alert window: expiries this close count as expiring (90d, 6w, 3m, 1y; default 60d)."
-            " With --format ics, only the expiries in it are in the feed.",
+            metavar="PERIOD",
+            help="List only the mandates expiring this soon after --as-of (60d, '60 days', 2w, 3m, 1y).",
+            show_default=False,
+        ),
+    ] = None,
+    until: Annotated[
+        Optional[str],
+        typer.Option(
+            "--until",
+            metavar="DATE",
+            help="List only the mandates expiring from --as-of to this date.",
             show_default=False,
         ),
     ] = None,
     check: Annotated[
-        bool, typer.Option("--check", help="Exit 3 if any mandate expires within the window (for cron and CI).")
+        bool,
+        typer.Option(
+            "--check", help="Exit 3 if any mandate expires in the window, 60 days by default (for cron and CI)."
+        ),
     ] = False,
     alarm: Annotated[
         Optional[str],
@@ -451,33 +463,58 @@ def expiry(
     """Show every mandate's expiry as of a date, soonest first, with days left.
 
     Without regimes named: the regimes ongoing on the date; --all every regime, --ended the ended ones.
+    --within or --until lists only the mandates that expire in that window; without one, every mandate
+    is listed and those expiring within 60 days are marked.
 
-    --format ics: a calendar feed of the dated expiries (with --within, only those in the window).
+    --format ics: a calendar feed of the dated expiries (with a window, only those in it).
 
     Example: sanctions expiry dprk --as-of 2024-04-01 --within 3m --check
     """
-    from sanctions.dates import later, parse_period
-    from sanctions.mandates import DEFAULT_WINDOW_DAYS, expiries, needs_alert
+    from sanctions.mandates import expiries, in_window, needs_alert
 
     if fmt is not ExpiryFormat.ICS and (alarm is not None or deadlines):
         raise UsageError("--alarm and --deadlines apply to --format ics only")
     day = _date(as_of) or _today()
-    horizon = later(day, parse_period(within or f"{DEFAULT_WINDOW_DAYS}d"))
+    horizon = _horizon(day, within, until)
     chosen, left_out = _in_scope(_regimes(ctx, data, "mandates"), regime, day, everything, ended)
     statuses = expiries([summary.regime for summary in chosen], day, horizon)
+    windowed = within is not None or until is not None
     if fmt is ExpiryFormat.ICS:
         from sanctions.render import ics
 
         before = ics.parse_alarm(alarm or ics.DEFAULT_ALARM)
         _emit(
-            ics.expiry(statuses, until=None if within is None else horizon, alarm=before, deadlines=deadlines),
+            ics.expiry(statuses, until=horizon if windowed else None, alarm=before, deadlines=deadlines),
             output,
             force,
         )
     else:
-        _emit(_listing(fmt, "expiry", statuses, left_out), output, force)
+        shown = in_window(statuses) if windowed else statuses
+        outside = len(statuses) - len(shown)
+        if outside:
+            mandates = "mandate" if outside == 1 else "mandates"
+            given = "--within" if within is not None else "--until"
+            window = f"{outside} {mandates} not expiring from {day} to {horizon} left out"
+            left_out = "\n".join(filter(None, (f"{window}: drop {given} to list every mandate", left_out)))
+        _emit(_listing(fmt, "expiry", shown, left_out), output, force)
     if check and needs_alert(statuses):
         raise typer.Exit(3)
+
+
+def _horizon(day: dt.date, within: str | None, until: str | None) -> dt.date:
+    """The last day of the expiry window: --until, or --within (60 days by default) after `day`."""
+    from sanctions.dates import later, parse_period
+    from sanctions.mandates import DEFAULT_WINDOW_DAYS
+
+    if within is not None and until is not None:
+        raise UsageError("--within and --until both end the window: give one of them")
+    if until is not None:
+        last = _date(until)
+        assert last is not None  # given: _date parsed it
+        if last < day:
+            raise UsageError(f"--until {last} is before --as-of {day}: nothing can expire in between")
+        return last
+    return later(day, parse_period(within or f"{DEFAULT_WINDOW_DAYS}d"))
 
 
 @app.command()

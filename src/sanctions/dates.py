@@ -211,17 +211,17 @@ def later(day: dt.date, period: relativedelta | dt.timedelta) -> dt.date:
         return dt.date.max
 
 
-_PERIOD = re.compile(r"(\d{1,4})([dwmy])")
+_PERIOD = re.compile(r"(\d{1,4}|an?|one) ?(d|days?|w|wks?|weeks?|m|mos?|months?|y|yrs?|years?)")
 
 
 def parse_period(text: str) -> relativedelta:
-    """A look-ahead window like 90d, 6w, 3m or 1y."""
+    """A look-ahead window as people write it: 90d, 6w, 3m, 1y, '60 days', '2 weeks', '3 months', 'a year'."""
     from dateutil.relativedelta import relativedelta
 
-    match = _PERIOD.fullmatch(text.strip().lower())
+    match = _PERIOD.fullmatch(" ".join(text.lower().split()))
     if match is None:
-        raise UsageError(f"'{text}' is not a period: expected a number and a unit, like 90d, 6w, 3m or 1y")
-    count, unit = int(match.group(1)), match.group(2)
+        raise UsageError(f"'{text}' is not a period: expected a number and a unit, like 90d, 6w, 3m, 1y or '60 days'")
+    count, unit = _count(match.group(1)), match.group(2)[0]
     return {
         "d": relativedelta(days=count),
         "w": relativedelta(weeks=count),

@@ -207,6 +207,12 @@ def expiries(regimes: list[Regime], as_of: dt.date, horizon: dt.date) -> list[Ma
     )
 
 
+def in_window(statuses: list[MandateStatus]) -> list[MandateStatus]:
+    """The mandates in force whose expiry falls from the as-of date to the horizon they were judged
+    against (both included): what `expiry --within` and `--until` list."""
+    return [status for status in statuses if status.status is Status.EXPIRING]
+
+
 def needs_alert(statuses: list[MandateStatus]) -> bool:
     """True when any mandate runs out inside the window: what --check exits 3 for."""
     return any(status.status is Status.EXPIRING for status in statuses)
