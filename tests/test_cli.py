@@ -137,7 +137,8 @@ def test_listings_show_the_regimes_ongoing_on_the_date_by_default() -> None:
     never = sorted(regime for regime, status in statuses.items() if status == "not established")
     assert {"syria"} <= set(never)  # sanctions the Council never established: only --all lists them
     assert sorted(ids("regimes") + ids("regimes", "--ended") + never) == everything
-    assert "mali" in ids("vetoes", "--ended") and "mali" not in ids("vetoes")
+    assert "mali" in ids("vetoes", "--ended") and "dprk" not in ids("vetoes", "--ended")
+    assert {"mali", "dprk", "iran", "zimbabwe"} <= set(ids("vetoes"))  # vetoes are history: every regime
     assert ids("expiry", "mali", "--as-of", "2023-10-01") == ["mali"]  # a regime named is shown
     out = run("regimes", "--as-of", "2023-10-01", "--width", "200")[1]
     left = len(everything) - len(after)
@@ -332,6 +333,26 @@ def test_vetoes_table_lists_each_draft_and_the_summary() -> None:
     assert "no veto:" in out
     assert "Russia: 3 vetoes, 2 ended a mandate — ended 2 monitoring panels" in out
     assert "one veto per draft per permanent member voting against" in out
+
+
+def test_vetoes_cover_every_regime_since_1966_by_default() -> None:
+    code, out, _ = run("vetoes", "-f", "json")
+    rows = [(r["date"], r["regime"], r["document"], r["vetoed_by"]) for r in json.loads(out)]
+    assert code == 0
+    assert ("2023-08-30", "mali", "S/2023/638", ["RU"]) in rows
+    assert ("2024-03-28", "dprk", "SC/15648", ["RU"]) in rows
+    assert run("vetoes", "-f", "json") == run("vetoes", "--all", "-f", "json")
+    table = run("vetoes", "--width", "200")[1]
+    russia = sum(r[3].count("RU") for r in rows)
+    assert f"\nRussia: {russia} vetoes, 2 ended a mandate" in table and "regimes not ongoing" not in table
+
+
+def test_the_main_help_says_which_regimes_each_kind_of_command_covers() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    assert "Commands about the past (timeline, votes, vetoes, changes) cover every regime since 1966" in " ".join(
+        out.replace("│", " ").split()
+    )
 
 
 def test_vetoes_json() -> None:

@@ -33,6 +33,11 @@ EXIT_CODES = (
     " · 2 usage error · 3 expiry --check found a mandate expiring, or changes --check a change · 130 interrupted."
 )
 
+SCOPE_RULE = (
+    "Commands about the past (timeline, votes, vetoes, changes) cover every regime since 1966 unless narrowed;"
+    " commands about a date's state (regimes, expiry, chart) cover the regimes ongoing on --as-of (default today)."
+)
+
 
 # Options of the whole tool, accepted before or after the command (`sanctions timeline mali --debug`).
 GLOBAL_FLAGS = ("--debug", "--no-cache", "--no-pager", "--wide")
@@ -94,7 +99,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help="The UN Security Council's sanctions regimes: decisions, mandates, expiries and vetoes, offline.",
+    help="The UN Security Council's sanctions regimes: decisions, mandates, expiries and vetoes, offline.\n\n"
+    + SCOPE_RULE,
     epilog=EXIT_CODES,
 )
 
@@ -607,8 +613,10 @@ def vetoes(
     member: MemberOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    everything: AllOption = False,
-    ended: EndedOption = False,
+    everything: Annotated[
+        bool, typer.Option("--all", hidden=True, help="Every regime since 1966: the default.")
+    ] = False,
+    ended: Annotated[bool, typer.Option("--ended", help="Only the drafts on regimes that have ended.")] = False,
     data: DataOption = None,
     fmt: FormatOption = Format.TABLE,
     output: ToOption = None,
@@ -619,8 +627,8 @@ def vetoes(
     Vetoes are counted one per draft per permanent member voting against. Drafts that failed for want
     of nine votes are listed and marked, never counted as vetoes. --member keeps the vetoes that member cast.
 
-    Without regimes named: the drafts on regimes ongoing today; --all every regime's since 1966,
-    --ended those of the regimes that have ended.
+    Without regimes named: the drafts on every regime since 1966; --ended only those on the regimes that
+    have ended.
 
     Example: sanctions vetoes --member russia --since 2020-01-01
     """
@@ -632,6 +640,8 @@ def vetoes(
     hint = veto_hint(code) if code is not None else None
     if hint is not None:
         streams.say(f"sanctions: note: {hint}")
+    # Vetoes are history: every regime's, whether or not it is in force today.
+    everything = everything or not (regime or ended)
     chosen, left_out = _in_scope(_regimes(ctx, data), regime, _today(), everything, ended)
     drafts = failed_drafts([summary.regime for summary in chosen], code, first, last)
     _emit(_listing(fmt, "vetoes", drafts, left_out), output, force)
