@@ -679,7 +679,7 @@ def _hostile_regime(folder: Path) -> None:
         ["vetoes", "-f", "json"],
         ["votes", "testland"],
         ["votes", "testland", "-f", "json"],
-        ["regimes", "--as-of", "2021-12-15"],
+        ["regimes", "--as-of", "2021-12-15", "--wide"],  # every cell whole: the hostile name is shown
         ["regimes", "--as-of", "2021-12-15", "-f", "json"],
         ["chart", "testland", "--as-of", "2022-06-01"],
         ["export", "testland", "-f", "markdown", "--as-of", "2021-12-15"],
@@ -1000,7 +1000,12 @@ def test_shell_completion_of_regimes_members_and_formats(words: str, expected: l
 def test_an_unverified_mandate_says_what_is_known() -> None:
     shown = json.loads(run("regimes", "--as-of", "2026-12-01", "-f", "json")[1])
     left = len(json.loads(run("regimes", "--all", "-f", "json")[1])) - len(shown)
-    out = run("expiry", "car", "haiti", "--as-of", "2026-12-01", "--wide")[1]
+    plain = run("expiry", "car", "haiti", "--as-of", "2026-12-01", "--wide")[1]
+    assert "Not verified" not in plain and len(plain.splitlines()) == 2 + 4 + 1  # title, header, rows, count
+    assert plain.endswith(
+        "\n4 unverified rows: the data stops before 2026-12-01; --explain says what each last records\n"
+    )
+    out = run("expiry", "car", "haiti", "--as-of", "2026-12-01", "--wide", "--explain")[1]
     assert (
         "    Not verified: last expiry on record 2026-07-31 (S/RES/2789 (2025) of 2025-07-29); "
         "no later decision recorded, data verified to 2025-07-29\n"

@@ -369,15 +369,16 @@ def _in_scope(
     return shown, f"{left} regime{'s' if left != 1 else ''} {which} on {day} left out: --all lists every regime"
 
 
-def _listing(fmt: Format | ExpiryFormat, name: str, rows: list[Any], left_out: str) -> Any:
-    """A listing in its format; a table also says what it leaves out, and that nothing is left."""
+def _listing(fmt: Format | ExpiryFormat, name: str, rows: list[Any], left_out: str, **table: Any) -> Any:
+    """A listing in its format; a table also says what it leaves out, and that nothing is left; `table`
+    holds the table's own options."""
     from sanctions.render import renderer
 
     if fmt.value in ("json", "csv"):  # records only; a table and markdown also say what is left out
         return getattr(renderer(fmt), name)(rows)
     if not rows and left_out:
         return f"Nothing to list. {left_out[0].upper()}{left_out[1:]}.\n"
-    return getattr(renderer(fmt), name)(rows, left_out=left_out)
+    return getattr(renderer(fmt), name)(rows, left_out=left_out, **table)
 
 
 @app.command()
@@ -459,6 +460,9 @@ def expiry(
     deadlines: Annotated[
         bool, typer.Option("--deadlines", help="ics: add the report deadlines that decisions set.")
     ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Under each unverified row, say what its data last records.")
+    ] = False,
     everything: AllOption = False,
     ended: EndedOption = False,
     data: DataOption = None,
@@ -502,7 +506,7 @@ def expiry(
             given = "--within" if within is not None else "--until"
             window = f"{outside} {mandates} not expiring from {day} to {horizon} left out"
             left_out = "\n".join(filter(None, (f"{window}: drop {given} to list every mandate", left_out)))
-        _emit(_listing(fmt, "expiry", shown, left_out), output, force)
+        _emit(_listing(fmt, "expiry", shown, left_out, explain=explain), output, force)
     if check and needs_alert(statuses):
         raise typer.Exit(3)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sanctions.errors import Problem
-from sanctions.mandates import Status, summarise
+from sanctions.mandates import Status, regime_statuses, summarise
 from sanctions.model import Kind, Location, Regime
 from sanctions.render import table
 from tests.render.conftest import plain
@@ -50,12 +50,12 @@ source)
 
 REGIMES = """\
 Sanctions regimes as of 2021-12-15
-ID        Name      Committee            Established  Status                      Next expiry
-testland  Testland  Committee            2020-01-10   in force                    2022-01-31
-                    established                       measures: open-ended        Panel of Experts
-                    pursuant to                       panel: expiring 2022-01-31  (47 days)
-                    resolution 9999
-                    (2020)
+ID        Name      Committee      Established  Verified to  Status                      Next expiry
+testland  Testland  Committee      2020-01-10   2023-06-01   in force                    2022-01-31
+                    established                              measures: open-ended        Panel of
+                    pursuant to                              panel: expiring 2022-01-31  Experts (47
+                    resolution                                                           days)
+                    9999 (2020)
 """
 
 
@@ -103,6 +103,26 @@ def test_line_and_paragraph_separators_become_spaces() -> None:
 
     # YAML and terminals break lines at U+2028 and U+2029: one-line text must not carry them.
     assert inert("A\u20280 and\u2029B") == "A 0 and B"
+
+
+def test_expiry_counts_unverified_rows_in_one_closing_line_and_explains_them_on_request(sample: Regime) -> None:
+    from dataclasses import replace
+
+    stopped = replace(sample, verified=dt.date(2021, 6, 1), events=sample.events[:2])  # before the veto
+    statuses = regime_statuses(stopped, dt.date(2022, 6, 1))
+    assert [s.status for s in statuses] == [Status.OPEN_ENDED, Status.UNVERIFIED]
+    output = plain(table.expiry(statuses), width=120)
+    assert output.splitlines()[2:] == [
+        "testland  Asset freeze      open-ended              S/RES/9999 (2020)",
+        "testland  Panel of Experts  unverified  2022-01-31  S/RES/9998 (2021)",
+        "1 unverified row: the data stops before 2022-06-01; --explain says what each last records",
+    ]
+    explained = plain(table.expiry(statuses, explain=True), width=160)
+    assert "unverified row" not in explained
+    assert explained.splitlines()[-1] == (
+        "    Not verified: last expiry on record 2022-01-31 (S/RES/9998 (2021) of 2021-01-20); "
+        "no later decision recorded, data verified to 2021-06-01"
+    )
 
 
 def test_expiry_shows_a_decision_adopted_but_not_yet_in_effect(oldland: Regime) -> None:

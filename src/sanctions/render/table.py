@@ -184,7 +184,7 @@ def regimes(summaries: list[RegimeSummary], left_out: str = "") -> Grid | Blocks
     unverified = any(s.status.value == "unverified" for summary in summaries for s in summary.mandates)
     caption = _caption(UNVERIFIED_CAPTION if unverified else "", left_out)
     table = Grid(title=f"Sanctions regimes as of {as_of}", caption=caption)
-    for header in ("ID", "Name", "Committee", "Established", "Status", "Next expiry"):
+    for header in ("ID", "Name", "Committee", "Established", "Verified to", "Status", "Next expiry"):
         table.add_column(header, PROSE if header in ("Name", "Committee", "Next expiry") else TOKEN)
     for summary in summaries:
         regime = summary.regime
@@ -199,6 +199,7 @@ def regimes(summaries: list[RegimeSummary], left_out: str = "") -> Grid | Blocks
             _text(regime.name),
             _text(regime.committee),
             established,
+            regime.verified.isoformat(),
             _mandate_lines(summary),
             next_text,
         )
@@ -255,18 +256,29 @@ def _status_text(status: MandateStatus) -> Cell:
     return text
 
 
-def expiry(statuses: list[MandateStatus], left_out: str = "") -> Grid | Blocks:
+def expiry(statuses: list[MandateStatus], left_out: str = "", explain: bool = False) -> Grid | Blocks:
     """One row per mandate, soonest expiry first, coloured by status; `left_out` says which regimes
-    the listing leaves out."""
+    the listing leaves out. Unverified rows are counted in a closing line; `explain` says under each
+    what its data last records."""
+    from sanctions.mandates import Status
+
     as_of = statuses[0].as_of.isoformat() if statuses else ""
     derived = DERIVED_CAPTION if any(status.derived for status in statuses) else ""
-    table = Grid(title=f"Mandates as of {as_of}", caption=_caption(left_out, derived))
+    unverified = sum(status.status is Status.UNVERIFIED for status in statuses)
+    closing = ""
+    if unverified and not explain:
+        rows = "row" if unverified == 1 else "rows"
+        closing = (
+            f"{unverified} unverified {rows}: the data stops before {as_of}; --explain says what each last records"
+        )
+    table = Grid(title=f"Mandates as of {as_of}", caption=_caption(left_out, derived, closing))
     for header in ("Regime", "Mandate", "Status", "Expires", "Days left", "Set by", "Ended by"):
         kind = PROSE if header == "Mandate" else TOKEN
         table.add_column(header, kind, justify="right" if header == "Days left" else "left")
     # A dispute is long and rare: on its own line under its row, not widening every row.
     table.add_column("Disputed", PROSE, under=True)
-    table.add_column("Not verified", PROSE, under=True)
+    if explain:
+        table.add_column("Not verified", PROSE, under=True)
     for status in statuses:
         table.add_row(
             _text(status.regime.id),
@@ -277,7 +289,7 @@ def expiry(statuses: list[MandateStatus], left_out: str = "") -> Grid | Blocks:
             _text(status.set_by.document if status.set_by else ""),
             _ended_by(status),
             _text(status.dispute, style="magenta"),
-            _unverified(status),
+            *([_unverified(status)] if explain else []),
         )
     return table
 
