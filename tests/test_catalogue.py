@@ -100,3 +100,50 @@ def test_an_id_or_alias_wins_over_another_regimes_name(sample: Regime) -> None:
 def test_select_keeps_order_without_repeats(bundled: list[Regime]) -> None:
     assert [r.id for r in select(bundled, ["North Korea", "2374", "dprk", "S/RES/1718 (2006)"])] == ["dprk", "mali"]
     assert select(bundled, None) == bundled
+
+
+@pytest.mark.parametrize(
+    ("typed", "as_of", "regime"),
+    [
+        ("libya", "2000-01-01", "libya-1992"),  # suspended, not ended: still the regime of that day
+        ("libya", "2024-01-01", "libya"),
+        ("Libya", "1995-06-01", "libya-1992"),
+        ("liberia", "1995-06-01", "liberia-1992"),
+        ("liberia", "2002-06-01", "liberia-2001"),
+        ("liberia", "2005-01-01", "liberia-2003"),
+        ("haiti", "1994-01-01", "haiti-1993"),
+        ("haiti", "2024-01-01", "haiti"),
+        ("iraq", "2000-01-01", "iraq-1990"),
+        ("iraq", "2005-01-01", "iraq"),
+        ("sudan", "2000-01-01", "sudan-1996"),
+        ("sudan", "2010-01-01", "sudan"),
+        ("libya-1992", "2024-01-01", "libya-1992"),  # an id names one regime whatever the date
+        ("1970", "2000-01-01", "libya"),
+        ("mali", "2000-01-01", "mali"),
+    ],
+)
+def test_a_shared_name_means_the_regime_in_force_on_the_date(
+    bundled: list[Regime], typed: str, as_of: str, regime: str
+) -> None:
+    import datetime as dt
+
+    from sanctions.catalogue import find_regime_on
+
+    assert find_regime_on(bundled, typed, dt.date.fromisoformat(as_of)) == (find_regime(bundled, regime), "")
+
+
+def test_where_no_regime_of_a_shared_name_was_in_force_the_note_names_them_all(bundled: list[Regime]) -> None:
+    import datetime as dt
+
+    from sanctions.catalogue import find_regime_on, sharing
+
+    assert [r.id for r in sharing(bundled, "liberia")] == ["liberia-1992", "liberia-2001", "liberia-2003"]
+    assert sharing(bundled, "mali") == [] and sharing(bundled, "south-sudan") == []
+    regime, note = find_regime_on(bundled, "libya", dt.date(2005, 1, 1))
+    assert regime.id == "libya-1992"
+    assert note == (
+        "no regime named 'libya' was in force on 2005-01-01: libya-1992 (1992-03-31 to 2003-09-12), "
+        "libya (from 2011-02-26); showing libya-1992"
+    )
+    regime, note = find_regime_on(bundled, "sudan", dt.date(1990, 1, 1))
+    assert regime.id == "sudan-1996" and note.endswith("; showing sudan-1996")

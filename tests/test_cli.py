@@ -1042,3 +1042,16 @@ def test_no_control_character_from_a_regime_file_reaches_the_database(tmp_path: 
         db.close()
     assert any("pwned" in text for text in texts)  # the hostile text is there, made inert
     assert [text for text in texts if _RAW.search(text.replace("\n", ""))] == []
+
+def test_expiry_and_chart_read_a_shared_name_on_the_as_of_date() -> None:
+    code, out, err = run("expiry", "libya", "--as-of", "2000-01-01", "-f", "json")
+    assert (code, err) == (0, "")
+    assert {r["regime"] for r in json.loads(out)} == {"libya-1992"}
+    code, out, err = run("chart", "liberia", "--as-of", "2026-12-01")
+    assert code == 0 and out.startswith("Liberia (2003-2016)")
+    assert err == (
+        "sanctions: note: no regime named 'liberia' was in force on 2026-12-01: liberia-1992 (1992-11-19 to "
+        "2001-03-07), liberia-2001 (2001-03-07 to 2003-12-22), liberia-2003 (2003-12-22 to 2016-05-25); "
+        "showing liberia-2003\n"
+    )
+    assert run("timeline", "libya", "-f", "json")[1].count('"regime": "libya"') > 0  # history: the name as given

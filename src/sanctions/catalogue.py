@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 
@@ -98,3 +99,65 @@ def select(regimes: list[Regime], names: list[str] | None) -> list[Regime]:
         return regimes
     chosen = [find_regime(regimes, name) for name in names]
     return list({regime.id: regime for regime in chosen}.values())
+
+
+_YEAR_SUFFIX = re.compile(r"-\d{4}$")
+
+
+def _country(regime: Regime) -> set[str]:
+    """The names a regime shares with the other regimes on the same country: its id without a year
+    (`libya-1992` → libya) and its name without what the brackets add (`Sudan (Darfur)` → sudan)."""
+    return {_key(_YEAR_SUFFIX.sub("", regime.id)), _key(regime.name.split(" (")[0])}
+
+
+def sharing(regimes: list[Regime], name: str) -> list[Regime]:
+    """The regimes that carry a name several share (`libya`, `liberia`, `sudan`), oldest first; none
+    when the name is one regime's alone."""
+    wanted = _key(name)
+    carriers = [regime for regime in regimes if wanted in _country(regime)]
+    if len(carriers) < 2:
+        return []
+    return sorted(carriers, key=lambda regime: (regime.established or dt.date.max, regime.id))
+
+
+def span(regime: Regime) -> str:
+    """When a regime ran, in words: `1992-03-31 to 2003-09-12`, `from 2011-02-26`."""
+    from sanctions.mandates import summarise
+
+    if regime.established is None:
+        return "never established"
+    if summarise(regime, regime.verified).status == "ended":
+        last = max(event.in_effect for event in regime.events)
+        return f"{regime.established} to {last}"
+    return f"from {regime.established}"
+
+
+def find_regime_on(regimes: list[Regime], name: str, as_of: dt.date) -> tuple[Regime, str]:
+    """The regime a user means on a date, and a note when the name alone did not say.
+
+    A name several regimes share means the one ongoing on `as_of` (in force before suspended or
+    unverified, the latest established first); where none was, the last established before the
+    date (or the first, before them all), with a note naming every regime that carries the name
+    and when. Any other name is `find_regime`'s.
+    """
+    from sanctions.mandates import ONGOING, summarise
+
+    carriers = sharing(regimes, name)
+    if not carriers:
+        return find_regime(regimes, name), ""
+    statuses = {regime.id: summarise(regime, as_of).status for regime in carriers}
+    ongoing = [regime for regime in carriers if statuses[regime.id] in ONGOING]
+    if ongoing:
+        rank = {"in force": 2, "suspended": 1}
+        return max(ongoing, key=lambda r: (rank.get(statuses[r.id], 0), r.established or dt.date.min)), ""
+    begun = [regime for regime in carriers if regime.established is not None and regime.established <= as_of]
+    chosen = begun[-1] if begun else carriers[0]
+    which = ", ".join(f"{regime.id} ({span(regime)})" for regime in carriers)
+    return chosen, f"no regime named '{name}' was in force on {as_of}: {which}; showing {chosen.id}"
+
+
+def select_on(regimes: list[Regime], names: list[str], as_of: dt.date) -> tuple[list[Regime], list[str]]:
+    """The regimes named, each as `find_regime_on` reads it on `as_of` (without repeats), and the notes."""
+    found = [find_regime_on(regimes, name, as_of) for name in names]
+    chosen = list({regime.id: regime for regime, _ in found}.values())
+    return chosen, [note for _, note in found if note]

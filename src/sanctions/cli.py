@@ -345,15 +345,19 @@ def regimes(
 
 
 def _in_scope(
-    regimes: list["Regime"], names: list[str] | None, day: dt.date, everything: bool, ended: bool
+    regimes: list["Regime"], names: list[str] | None, day: dt.date, everything: bool, ended: bool, by_date: bool = True
 ) -> tuple[list["RegimeSummary"], str]:
-    """The regimes a listing shows, as of `day`: those named, else those of the scope; and a line for a
-    table saying which it leaves out."""
-    from sanctions.catalogue import select
+    """The regimes a listing shows, as of `day`: those named (a shared name read on `day` if `by_date`),
+    else those of the scope; and a line for a table saying which it leaves out."""
+    from sanctions.catalogue import select, select_on
     from sanctions.mandates import Scope, in_scope, summarise
 
     if names:
-        named = select(regimes, names)
+        if by_date:
+            named, notes = select_on(regimes, names, day)
+            _notes(notes)
+        else:
+            named = select(regimes, names)
         if everything or ended:
             raise UsageError("--all and --ended choose among every regime: name regimes or give one of them")
         return [summarise(regime, day) for regime in named], ""
@@ -367,6 +371,20 @@ def _in_scope(
         return shown, ""
     which = "not ongoing" if scope is Scope.ONGOING else "not ended"
     return shown, f"{left} regime{'s' if left != 1 else ''} {which} on {day} left out: --all lists every regime"
+
+
+def _notes(notes: list[str]) -> None:
+    for note in notes:
+        streams.say(f"sanctions: note: {inert(note)}")
+
+
+def _regime_on(regimes: list["Regime"], name: str, day: dt.date) -> "Regime":
+    """The regime a name means on `day` (see catalogue.find_regime_on), saying so when the name did not."""
+    from sanctions.catalogue import find_regime_on
+
+    regime, note = find_regime_on(regimes, name, day)
+    _notes([note] if note else [])
+    return regime
 
 
 def _listing(fmt: Format | ExpiryFormat, name: str, rows: list[Any], left_out: str, **table: Any) -> Any:
@@ -582,11 +600,10 @@ def chart(
 
     Example: sanctions chart dprk --as-of 2024-05-01
     """
-    from sanctions.catalogue import find_regime
     from sanctions.render.chart import chart as draw
 
     day = _date(as_of) or _today()
-    _emit(draw(find_regime(_regimes(ctx, data, "mandates"), regime), day), output, force)
+    _emit(draw(_regime_on(_regimes(ctx, data, "mandates"), regime, day), day), output, force)
 
 
 def _member(text: str | None) -> str | None:
@@ -646,7 +663,7 @@ def vetoes(
         streams.say(f"sanctions: note: {hint}")
     # Vetoes are history: every regime's, whether or not it is in force today.
     everything = everything or not (regime or ended)
-    chosen, left_out = _in_scope(_regimes(ctx, data), regime, _today(), everything, ended)
+    chosen, left_out = _in_scope(_regimes(ctx, data), regime, _today(), everything, ended, by_date=False)
     drafts = failed_drafts([summary.regime for summary in chosen], code, first, last)
     _emit(_listing(fmt, "vetoes", drafts, left_out), output, force)
 
@@ -744,7 +761,6 @@ def export(
     """
     from functools import partial
 
-    from sanctions.catalogue import find_regime
     from sanctions.errors import UsageError
     from sanctions.files import write_all, write_atomically
     from sanctions.render import renderer
@@ -767,7 +783,7 @@ def export(
     if fmt is ExportFormat.SQLITE:
         from sanctions.render.sqlite import files
 
-        chosen = regimes if regime is None else [find_regime(regimes, regime)]
+        chosen = regimes if regime is None else [_regime_on(regimes, regime, day)]
         written = files([build_report(r, day) for r in chosen], Path(str(output)))  # and its datasette metadata
         write_all(written, force=force)
         if regime is None:
@@ -782,7 +798,7 @@ def export(
         return str(render(build_report(chosen, day, first, last), not no_chart))
 
     if regime is not None:
-        content = text_of(find_regime(regimes, regime))
+        content = text_of(_regime_on(regimes, regime, day))
         if output in (None, "-"):
             sys.stdout.write(content)
         else:
