@@ -429,9 +429,40 @@ def test_export_all(tmp_path: Path) -> None:
 
     expected = sorted(f"{p.stem}.json" for p in regime_files(data_dir()))
     assert sorted(p.name for p in tmp_path.iterdir()) == expected
-    assert err.count("wrote ") == len(expected)
+    assert err == f"wrote {len(expected)} files to {tmp_path}/\n"
     code, _, err = run("export", "--all", "-f", "json", "-o", str(tmp_path))
-    assert code == 2 and "already exist: use --force" in err
+    first = ", ".join(str(tmp_path / name) for name in expected[:3])
+    assert (code, err) == (
+        2,
+        f"sanctions: error: {first} and {len(expected) - 3} more already exist: use --force to overwrite\n",
+    )
+    code, _, err = run("export", "--all", "-f", "json", "-o", str(tmp_path), "--force", "-v")
+    assert code == 0
+    assert err.splitlines() == [
+        *(f"wrote {tmp_path / name}" for name in expected),
+        f"wrote {len(expected)} files to {tmp_path}/",
+    ]
+
+
+def test_export_all_makes_its_folder_but_not_the_parent(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    code, _, err = run("export", "--all", "-f", "html", "-o", f"{site}/")
+    assert code == 0 and err.endswith(f" files to {site}/\n") and (site / "index.html").is_file()
+    code, _, err = run("export", "--all", "-o", str(tmp_path / "no" / "site"))
+    assert (code, list(tmp_path.iterdir())) == (2, [site])
+    assert err == (
+        f"sanctions: error: --all makes the folder '{tmp_path / 'no' / 'site'}' only inside an existing one:"
+        f" '{tmp_path / 'no'}' is not\n"
+    )
+    code, _, err = run("export", "--all", "-o", str(site / "index.html"))
+    assert (code, err) == (2, f"sanctions: error: --all writes into a folder: '{site / 'index.html'}' is a file\n")
+
+
+def test_the_refusal_to_overwrite_names_every_file_when_few_are_in_the_way(tmp_path: Path) -> None:
+    (tmp_path / "mali.md").write_text("mine", encoding="utf-8")
+    code, _, err = run("export", "--all", "-o", str(tmp_path))
+    assert (code, err) == (2, f"sanctions: error: {tmp_path / 'mali.md'} already exists: use --force to overwrite\n")
+    assert (tmp_path / "mali.md").read_text(encoding="utf-8") == "mine"
 
 
 @pytest.mark.parametrize(
@@ -507,6 +538,9 @@ def test_export_all_writes_nothing_when_the_disk_fills_half_way(
     assert code == 1
     assert err == f"sanctions: error: cannot write {tmp_path / (third + '.json')}: no space left on the device\n"
     assert list(tmp_path.iterdir()) == []
+    calls.clear()  # and a folder the export made is gone again
+    code, _, err = run("export", "--all", "-f", "json", "-o", str(tmp_path / "site"))
+    assert code == 1 and list(tmp_path.iterdir()) == []
 
 
 def test_export_to_a_full_disk_is_one_line_and_keeps_the_old_file(

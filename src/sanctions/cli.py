@@ -742,6 +742,7 @@ def export(
         bool, typer.Option("--all", help="Export every regime, one file each into the -o folder (sqlite: one file).")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="With --all: name each file written.")] = False,
     since: SinceOption = None,
     until: UntilOption = None,
     no_chart: Annotated[bool, typer.Option("--no-chart", help="Leave the chart out of markdown and HTML.")] = False,
@@ -755,6 +756,7 @@ def export(
     atomically.
 
     An existing file is kept unless --force is given; a failed or interrupted export leaves no partial file.
+    --all -o DIR writes one file per regime into DIR, made if missing (its parent must exist).
     --format sqlite writes one database to -o FILE, holding every regime with --all.
 
     Example: sanctions export mali --format markdown -o mali.md
@@ -762,7 +764,7 @@ def export(
     from functools import partial
 
     from sanctions.errors import UsageError
-    from sanctions.files import write_all, write_atomically
+    from sanctions.files import few, write_atomically, write_into
     from sanctions.render import renderer
     from sanctions.report import build_report
 
@@ -807,8 +809,10 @@ def export(
     if output in (None, "-"):
         raise UsageError("--all writes one file per regime: give the folder with -o FOLDER")
     folder = Path(output)
-    if not folder.is_dir():
-        raise UsageError(f"--all needs an existing folder: '{folder}' is not one")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--all writes into a folder: '{folder}' is a file")
+    if not folder.parent.is_dir():
+        raise UsageError(f"--all makes the folder '{folder}' only inside an existing one: '{folder.parent}' is not")
     pages: dict[Path, Callable[[], str]] = {
         folder / f"{chosen.id}.{fmt.extension}": partial(text_of, chosen) for chosen in regimes
     }
@@ -817,14 +821,16 @@ def export(
             raise UsageError(f"--all --format html writes the index to '{index}': the regime 'index' needs another id")
         pages[index] = partial(renderer(fmt).index, regimes, day)
         pages.update({folder / name: partial(text, regimes, day) for name, text in renderer(fmt).companions().items()})
-    taken = [str(path) for path in pages if path.exists()]
+    taken = [path for path in pages if path.exists()]
     if taken and not force:
-        raise UsageError(f"{', '.join(taken)} already exist{'s' if len(taken) == 1 else ''}: use --force to overwrite")
+        raise UsageError(f"{inert(few(taken))} already exist{'s' if len(taken) == 1 else ''}: use --force to overwrite")
     # Every report is rendered and written before any is moved into place: a blocked target or a
     # failed write leaves the whole folder as it was, never half a set.
-    write_all([(path, page()) for path, page in pages.items()], force=force)
-    for path in pages:
-        streams.say(f"wrote {inert(str(path))}")
+    write_into(folder, [(path, page()) for path, page in pages.items()], force=force)
+    if verbose:
+        for path in pages:
+            streams.say(f"wrote {inert(str(path))}")
+    streams.say(f"wrote {len(pages)} files to {inert(os.path.join(output, ''))}")
 
 
 @app.command()

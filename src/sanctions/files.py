@@ -92,6 +92,32 @@ def write_all(files: Sequence[tuple[Path, str | bytes]], *, force: bool = False)
                 os.unlink(temporary)
 
 
+def write_into(folder: Path, files: Sequence[tuple[Path, str | bytes]], *, force: bool = False) -> None:
+    """`write_all` into `folder`, made first if missing (its parent must exist); a failed write
+    removes the folder it made, so the disk is left as it was."""
+    made = not folder.exists() and folder.parent.is_dir()
+    if made:
+        try:
+            folder.mkdir()
+        except OSError as error:
+            raise OutputError(f"cannot make the folder {folder}: {reason(error)}") from None
+    try:
+        write_all(files, force=force)
+    except BaseException:
+        if made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if still empty: never what someone else put there meanwhile
+        raise
+
+
+def few(paths: Sequence[Path | str], shown: int = 3) -> str:
+    """Paths named in a message: all of a few, else the first `shown` and how many more."""
+    names = [str(path) for path in paths]
+    if len(names) <= shown + 1:
+        return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1] if names else ""
+    return f"{', '.join(names[:shown])} and {len(names) - shown} more"
+
+
 def _check(path: Path, force: bool) -> int | None:
     """The mode of the regular file `path` would replace, or None if there is none.
 
