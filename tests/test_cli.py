@@ -30,7 +30,20 @@ def test_version() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["regimes", "timeline", "expiry", "changes", "chart", "vetoes", "votes", "export", "draft", "validate"]
+    "command",
+    [
+        "regimes",
+        "timeline",
+        "expiry",
+        "changes",
+        "chart",
+        "vetoes",
+        "votes",
+        "export",
+        "draft",
+        "validate",
+        "copy-data",
+    ],
 )
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, out, _ = run(command, "--help")

@@ -29,7 +29,7 @@ def test_readme_documents_every_command() -> None:
     from sanctions.cli import app
 
     for command in app.registered_commands:
-        assert f"sanctions {command.callback.__name__}" in README  # type: ignore[union-attr]
+        assert f"sanctions {command.name or command.callback.__name__}" in README  # type: ignore[union-attr]
 
 
 def test_readme_examples_show_what_the_commands_print() -> None:

@@ -560,3 +560,58 @@ def test_closed_standard_input_is_a_usage_error() -> None:
 
     with pytest.raises(UsageError, match=r"^standard input is closed: give the press release as a file$"):
         read_press_release("-", None)
+
+
+def test_apply_never_writes_into_an_installed_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sanctions.loader
+
+    # An installed package: its regime files sit inside it, where data_dir finds them first.
+    installed = tmp_path / "site-packages" / "sanctions" / "regimes"
+    shutil.copytree(data_dir(), installed)
+    target = installed / "libya.yaml"
+    target.write_text(without_event(target, dt.date(2020, 2, 11), "renewed"), encoding="utf-8")
+    before = {path.name: path.read_bytes() for path in installed.iterdir()}
+    monkeypatch.setattr(sanctions.loader, "packaged_dir", lambda: installed)
+    monkeypatch.delenv("SANCTIONS_DATA", raising=False)
+    args = apply_args("libya-2020-02-11-sc14105.txt", installed)
+    bare = args[: args.index("--data")] + args[args.index("--data") + 2 :]  # no --data
+    code, out, err = run(*bare)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"sanctions: error: will not change the installed package's regime files in '{installed}' (an upgrade"
+        " replaces them): copy them with 'sanctions copy-data DIR', then give --data DIR or set SANCTIONS_DATA=DIR\n"
+    )
+    assert {path.name: path.read_bytes() for path in installed.iterdir()} == before
+    # The copy command gives a folder that validates and that --apply writes into.
+    mine = tmp_path / "mine"
+    code, _, err = run("copy-data", str(mine))
+    assert (code, err.splitlines()[0]) == (0, f"copied {len(before)} regime files to {mine}/")
+    assert sorted(path.name for path in mine.iterdir()) == sorted(before)
+    assert run("validate", "--data", str(mine))[0] == 0
+    code, _, err = run(*bare, "--data", str(mine))
+    assert code == 0 and err.splitlines()[-1].startswith(f"added to {mine / 'libya.yaml'} at line "), err
+    assert {path.name: path.read_bytes() for path in installed.iterdir()} == before
+
+
+def test_apply_writes_into_a_checkout_without_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import sanctions.loader
+
+    monkeypatch.setattr(sanctions.loader, "packaged_dir", lambda: tmp_path / "not-installed")
+    monkeypatch.delenv("SANCTIONS_DATA", raising=False)
+    assert sanctions.loader.writable_data_dir() == data_dir()
+
+
+def test_copy_data_never_overwrites(tmp_path: Path) -> None:
+    (tmp_path / "mali.yaml").write_text("mine", encoding="utf-8")
+    code, _, err = run("copy-data", str(tmp_path))
+    assert (code, err) == (
+        2,
+        f"sanctions: error: {tmp_path / 'mali.yaml'} is already there: copy into a new or empty folder\n",
+    )
+    assert [path.name for path in tmp_path.iterdir()] == ["mali.yaml"]
+    assert (tmp_path / "mali.yaml").read_text(encoding="utf-8") == "mine"
+    code, _, err = run("copy-data", str(tmp_path / "no" / "such"))
+    assert (code, err) == (
+        2,
+        f"sanctions: error: cannot make the folder '{tmp_path / 'no' / 'such'}': '{tmp_path / 'no'}' does not exist\n",
+    )

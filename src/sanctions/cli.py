@@ -868,8 +868,11 @@ def draft(
     """
     from sanctions.catalogue import find_regime
     from sanctions.draft import draft_event, read_press_release
+    from sanctions.loader import writable_data_dir
     from sanctions.render import renderer
 
+    # Refused before anything is read or printed: never into the installed package's files.
+    folder = writable_data_dir(data) if apply else None
     regimes = _regimes(ctx, data)
     chosen = find_regime(regimes, regime) if regime is not None else None
     text = read_press_release(file, getattr(sys.stdin, "buffer", None))
@@ -881,12 +884,29 @@ def draft(
     for warning in drafted.warnings:
         streams.say(f"sanctions: warning: {inert(warning)}")
     _emit(renderer(fmt).draft(drafted))
-    if apply:
+    if folder is not None:
         from sanctions.insert import apply_draft
-        from sanctions.loader import data_dir
 
-        path, line = apply_draft(data_dir(data), drafted, renderer(DraftFormat.YAML).draft(drafted))
+        path, line = apply_draft(folder, drafted, renderer(DraftFormat.YAML).draft(drafted))
         streams.say(f"added to {inert(str(path))} at line {line}")
+
+
+@app.command("copy-data")
+def copy_data(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder to copy into (made if missing).")],
+) -> None:
+    """Copy the bundled regime files into a folder of your own, to edit and use with --data or SANCTIONS_DATA.
+
+    Nothing is copied if any of the files is already there. draft --apply writes only into such a
+    copy (or a checkout), never into an installed package.
+
+    Example: sanctions copy-data ./my-regimes && sanctions validate --data ./my-regimes
+    """
+    from sanctions.loader import copy_bundled
+
+    copied = copy_bundled(folder)
+    streams.say(f"copied {len(copied)} regime files to {inert(os.path.join(folder, ''))}")
+    streams.say(f"use them with --data {inert(str(folder))} or SANCTIONS_DATA={inert(str(folder))}")
 
 
 @app.command()

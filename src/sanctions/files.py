@@ -113,9 +113,11 @@ def write_into(folder: Path, files: Sequence[tuple[Path, str | bytes]], *, force
 def few(paths: Sequence[Path | str], shown: int = 3) -> str:
     """Paths named in a message: all of a few, else the first `shown` and how many more."""
     names = [str(path) for path in paths]
-    if len(names) <= shown + 1:
-        return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1] if names else ""
-    return f"{', '.join(names[:shown])} and {len(names) - shown} more"
+    if len(names) > shown + 1:
+        return f"{', '.join(names[:shown])} and {len(names) - shown} more"
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _check(path: Path, force: bool) -> int | None:

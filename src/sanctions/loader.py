@@ -98,11 +98,52 @@ def data_dir(option: Path | None = None) -> Path:
         if not option.is_dir():
             raise UsageError(f"data folder '{option}' does not exist or is not a folder")
         return option
-    bundled = Path(__file__).parent / "regimes"
-    if bundled.is_dir():
-        return bundled
+    return bundled_dir()
+
+
+def packaged_dir() -> Path:
+    """Where an installed package keeps its regime files (a wheel copies them there)."""
+    return Path(__file__).parent / "regimes"
+
+
+def bundled_dir() -> Path:
+    """The regime files that come with the tool: the installed package's, or the checkout's."""
+    packaged = packaged_dir()
+    if packaged.is_dir():
+        return packaged
     # An editable install runs from the checkout, where the files sit at the top level.
     return Path(__file__).resolve().parents[2] / "regimes"
+
+
+def writable_data_dir(option: Path | None = None) -> Path:
+    """The folder a command may change regime files in: `data_dir`, unless that is the installed
+    package's copy, which the next upgrade would replace (a checkout's own files are fine)."""
+    folder = data_dir(option)
+    if folder == packaged_dir():
+        raise UsageError(
+            f"will not change the installed package's regime files in '{folder}' (an upgrade replaces them):"
+            f" copy them with 'sanctions copy-data DIR', then give --data DIR or set {DATA_ENV}=DIR"
+        )
+    return folder
+
+
+def copy_bundled(folder: Path) -> list[Path]:
+    """Copy the bundled regime files into `folder` (made if missing, its parent must exist): the files
+    written. Refused, with nothing copied, if any of them is already there."""
+    from sanctions.files import few, write_into
+
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"'{folder}' is a file: give a folder to copy the regime files into")
+    if not folder.parent.is_dir():
+        raise UsageError(f"cannot make the folder '{folder}': '{folder.parent}' does not exist")
+    sources = regime_files(bundled_dir())
+    targets = [folder / source.name for source in sources]
+    taken = [target for target in targets if target.exists()]
+    if taken:
+        are = "is" if len(taken) == 1 else "are"
+        raise UsageError(f"{few(taken)} {are} already there: copy into a new or empty folder")
+    write_into(folder, [(target, source.read_bytes()) for source, target in zip(sources, targets, strict=True)])
+    return targets
 
 
 def regime_files(folder: Path) -> list[Path]:
