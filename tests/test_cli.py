@@ -51,7 +51,58 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
     assert "Example: sanctions " in out
 
 
-def test_timeline_json_by_resolution_number() -> None:
+COMMANDS = sorted(command.name or command.callback.__name__ for command in app.registered_commands)  # type: ignore[union-attr]
+
+
+def _help(args: list[str], monkeypatch: pytest.MonkeyPatch) -> str:
+    """A command's --help as a 1,000-column terminal shows it: a line breaks only where the text does."""
+    import typer.rich_utils
+
+    monkeypatch.setattr(typer.rich_utils, "MAX_WIDTH", 1000)
+    code, out, _ = run(*args, "--help")
+    assert code == 0
+    return out
+
+
+@pytest.mark.parametrize("args", [[], *([command] for command in COMMANDS)], ids=lambda args: " ".join(args) or "-")
+def test_help_breaks_no_sentence_and_names_placeholders_one_way(
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = [line.rstrip() for line in _help(args, monkeypatch).splitlines()]
+    panel = next((i for i, line in enumerate(lines) if line.startswith("╭")), len(lines))
+    prose = [line.strip() for line in lines[1:panel] if line.strip() and not line.strip().startswith("Usage:")]
+    assert prose and prose[-1].startswith("Example: sanctions")
+    for line in prose[:-1]:  # each paragraph is one line, ending as a sentence ends
+        assert line.endswith((".", ")")), line
+    for line in lines[panel:]:  # no option's or command's help folds onto a line of its own
+        assert not re.match(r"│\s{8,}\S", line), line
+    assert not re.search(r"<(?!str>|path>)[a-z|]+>", "\n".join(lines)), "a placeholder in <...> form"
+    placeholders = {"REGIME", "DATE", "PERIOD", "FILE", "DIR", "FORMAT", "MEMBER", "KIND", "URL", "N"}
+    for line in lines[panel:]:  # the cells before an option's help: its names and its placeholder
+        for cell in re.split(r"\s{2,}", line.strip("│ "))[:4]:
+            if re.fullmatch(r"[A-Z][A-Z.]*", cell):
+                assert cell.removesuffix("...") in placeholders, line
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_help_example_runs(command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+    import shutil
+
+    example = next(
+        line.strip().removeprefix("Example: ")
+        for line in _help([command], monkeypatch).splitlines()
+        if line.strip().startswith("Example: ")
+    )
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(Path(__file__).parent / "data" / "press" / "dprk-2024-03-28-sc15648.txt", "sc15648.txt")
+    for step in example.split(" && "):
+        words = shlex.split(step)
+        assert words[0] == "sanctions"
+        code, out, err = run(*words[1:])
+        assert code == (3 if "--check" in words else 0), (step, err)
+        assert out or err or Path(words[words.index("-o") + 1]).is_file(), step
+
     code, out, _ = run("timeline", "2374", "--format", "json")
     events = json.loads(out)
     assert code == 0

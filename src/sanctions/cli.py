@@ -100,7 +100,8 @@ app = typer.Typer(
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="The UN Security Council's sanctions regimes: decisions, mandates, expiries and vetoes, offline.\n\n"
-    + SCOPE_RULE,
+    + SCOPE_RULE
+    + "\n\nExample: sanctions expiry --within 60d",
     epilog=EXIT_CODES,
 )
 
@@ -109,12 +110,25 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         envvar="SANCTIONS_DATA",
+        metavar="DIR",
         help="Folder of regime files to use instead of the bundled ones.",
         show_default=False,
         file_okay=False,
     ),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _choices(
+    formats: type[Format] | type[ExpiryFormat] | type[ChangesFormat] | type[ExportFormat] | type[DraftFormat],
+) -> str:
+    """The values of a format enum, for its option's help: 'table, json or csv'."""
+    values = [fmt.value for fmt in formats]
+    return f"{', '.join(values[:-1])} or {values[-1]}"
+
+
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {_choices(Format)}.")
+]
 SinceOption = Annotated[
     Optional[str],
     typer.Option(
@@ -405,13 +419,21 @@ def timeline(
     regime: Annotated[
         str,
         typer.Argument(
-            help="Regime id, alias or resolution number (mali, 2374, dprk, 1718).", autocompletion=_complete_regimes
+            metavar="REGIME",
+            help="Regime id, alias or resolution number (mali, 2374, dprk, 1718).",
+            autocompletion=_complete_regimes,
         ),
     ],
     since: SinceOption = None,
     until: UntilOption = None,
     kind: Annotated[
-        Optional[list[Kind]], typer.Option("--kind", "-k", help="Only events of this kind (repeatable).")
+        Optional[list[Kind]],
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help=f"Only events of this kind (repeatable): {', '.join(kind.value for kind in Kind)}.",
+        ),
     ] = None,
     data: DataOption = None,
     fmt: FormatOption = Format.TABLE,
@@ -439,7 +461,9 @@ def expiry(
     regime: Annotated[
         Optional[list[str]],
         typer.Argument(
-            help="Regimes to show (id, alias or resolution number); all if none.", autocompletion=_complete_regimes
+            metavar="REGIME...",
+            help="Regimes to show (id, alias or resolution number); all if none.",
+            autocompletion=_complete_regimes,
         ),
     ] = None,
     as_of: AsOfOption = "today",
@@ -471,6 +495,7 @@ def expiry(
         Optional[str],
         typer.Option(
             "--alarm",
+            metavar="PERIOD",
             help="ics: a reminder this long before each expiry still to come (30d, 2w), or 'none' (default 30d).",
             show_default=False,
         ),
@@ -484,7 +509,10 @@ def expiry(
     everything: AllOption = False,
     ended: EndedOption = False,
     data: DataOption = None,
-    fmt: Annotated[ExpiryFormat, typer.Option("--format", "-f", help="Output format.")] = ExpiryFormat.TABLE,
+    fmt: Annotated[
+        ExpiryFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {_choices(ExpiryFormat)}."),
+    ] = ExpiryFormat.TABLE,
     output: ToOption = None,
     force: OverwriteOption = False,
 ) -> None:
@@ -552,7 +580,9 @@ def changes(
     regime: Annotated[
         Optional[list[str]],
         typer.Argument(
-            help="Regimes to show (id, alias or resolution number); all if none.", autocompletion=_complete_regimes
+            metavar="REGIME...",
+            help="Regimes to show (id, alias or resolution number); all if none.",
+            autocompletion=_complete_regimes,
         ),
     ] = None,
     until: UntilOption = None,
@@ -560,7 +590,10 @@ def changes(
         bool, typer.Option("--check", help="Exit 3 if anything was decided or changed (for cron and CI).")
     ] = False,
     data: DataOption = None,
-    fmt: Annotated[ChangesFormat, typer.Option("--format", "-f", help="Output format.")] = ChangesFormat.TABLE,
+    fmt: Annotated[
+        ChangesFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {_choices(ChangesFormat)}."),
+    ] = ChangesFormat.TABLE,
     output: ToOption = None,
     force: OverwriteOption = False,
 ) -> None:
@@ -589,7 +622,10 @@ def changes(
 def chart(
     ctx: typer.Context,
     regime: Annotated[
-        str, typer.Argument(help="Regime id, alias or resolution number.", autocompletion=_complete_regimes)
+        str,
+        typer.Argument(
+            metavar="REGIME", help="Regime id, alias or resolution number.", autocompletion=_complete_regimes
+        ),
     ],
     as_of: AsOfOption = "today",
     data: DataOption = None,
@@ -617,6 +653,7 @@ MemberOption = Annotated[
     typer.Option(
         "--member",
         "-m",
+        metavar="MEMBER",
         help="A Council member by code or name (RU, russia, PRC, UK, 'United States').",
         autocompletion=lambda incomplete: [
             code for code in ("CN", "FR", "GB", "RU", "US") if code.startswith(incomplete.upper())
@@ -629,7 +666,8 @@ MemberOption = Annotated[
 def vetoes(
     ctx: typer.Context,
     regime: Annotated[
-        Optional[list[str]], typer.Argument(help="Regimes to show; all if none.", autocompletion=_complete_regimes)
+        Optional[list[str]],
+        typer.Argument(metavar="REGIME...", help="Regimes to show; all if none.", autocompletion=_complete_regimes),
     ] = None,
     member: MemberOption = None,
     since: SinceOption = None,
@@ -672,7 +710,10 @@ def vetoes(
 def votes(
     ctx: typer.Context,
     regime: Annotated[
-        str, typer.Argument(help="Regime id, alias or resolution number.", autocompletion=_complete_regimes)
+        str,
+        typer.Argument(
+            metavar="REGIME", help="Regime id, alias or resolution number.", autocompletion=_complete_regimes
+        ),
     ],
     member: MemberOption = None,
     since: SinceOption = None,
@@ -727,15 +768,23 @@ def show(
 def export(
     ctx: typer.Context,
     regime: Annotated[
-        Optional[str], typer.Argument(help="Regime id, alias or resolution number.", autocompletion=_complete_regimes)
+        Optional[str],
+        typer.Argument(
+            metavar="REGIME", help="Regime id, alias or resolution number.", autocompletion=_complete_regimes
+        ),
     ] = None,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.MARKDOWN,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help=f"Export format: {_choices(ExportFormat)}."),
+    ] = ExportFormat.MARKDOWN,
     output: Annotated[
         Optional[str],
         typer.Option(
             "--output",
             "-o",
-            help="File to write ('-' or none: standard output); a folder with --all, a file for sqlite.",
+            metavar="FILE",
+            help="File to write ('-' or none: standard output); with --all the folder (DIR) to write into, or the"
+            " database file for sqlite.",
         ),
     ] = None,
     all_regimes: Annotated[
@@ -837,18 +886,27 @@ def export(
 def draft(
     ctx: typer.Context,
     file: Annotated[
-        str, typer.Argument(help="The press release: text copied from the page, the page saved as HTML, or '-'.")
+        str,
+        typer.Argument(
+            metavar="FILE", help="The press release: text copied from the page, the page saved as HTML, or '-'."
+        ),
     ],
     regime: Annotated[
-        Optional[str], typer.Option("--regime", "-r", help="The regime, if not the one the text names.")
+        Optional[str],
+        typer.Option("--regime", "-r", metavar="REGIME", help="The regime, if not the one the text names."),
     ] = None,
     date: Annotated[
-        Optional[str], typer.Option("--date", help="The date of a text that says only 'today' (ISO, '30 June 2021').")
+        Optional[str],
+        typer.Option("--date", metavar="DATE", help="The date of a text that says only 'today' (ISO, '30 June 2021')."),
     ] = None,
     url: Annotated[
-        Optional[str], typer.Option("--url", help="The release's address: cited as the source, read for its symbol.")
+        Optional[str],
+        typer.Option("--url", metavar="URL", help="The release's address: cited as the source, read for its symbol."),
     ] = None,
-    fmt: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] = DraftFormat.YAML,
+    fmt: Annotated[
+        DraftFormat,
+        typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {_choices(DraftFormat)}."),
+    ] = DraftFormat.YAML,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show every value with the sentence it came from (on standard error).")
     ] = False,
@@ -918,7 +976,7 @@ def validate(
 ) -> None:
     """Check every regime file and list every problem; exit 1 if there is any (warnings alone exit 0).
 
-    Example: sanctions validate --data ./my-regimes
+    Example: sanctions copy-data ./my-regimes && sanctions validate --data ./my-regimes
     """
     from sanctions.loader import data_dir, regime_files, scan
     from sanctions.render import renderer
@@ -933,6 +991,19 @@ def validate(
     _emit(renderer(fmt).problems(problems, warnings, len(files)), output, force)
     if problems:
         raise typer.Exit(1)
+
+
+def _reflowed(doc: str) -> str:
+    """A docstring as help text: each paragraph on one line, for rich to wrap at the terminal's width
+    (typer keeps a docstring's line breaks, which break sentences mid-way on any other width)."""
+    import inspect
+
+    paragraphs = inspect.cleandoc(doc).split("\n\n")
+    return "\n\n".join(" ".join(line.strip() for line in paragraph.splitlines()) for paragraph in paragraphs)
+
+
+for _command in app.registered_commands:
+    _command.help = _reflowed(_command.callback.__doc__ or "")
 
 
 def run() -> int:
