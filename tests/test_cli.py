@@ -77,7 +77,7 @@ def test_help_breaks_no_sentence_and_names_placeholders_one_way(
     for line in lines[panel:]:  # no option's or command's help folds onto a line of its own
         assert not re.match(r"│\s{8,}\S", line), line
     assert not re.search(r"<(?!str>|path>)[a-z|]+>", "\n".join(lines)), "a placeholder in <...> form"
-    placeholders = {"REGIME", "DATE", "PERIOD", "FILE", "DIR", "FORMAT", "MEMBER", "KIND", "URL", "N"}
+    placeholders = {"REGIME", "TARGET", "DATE", "PERIOD", "FILE", "DIR", "FORMAT", "MEMBER", "KIND", "URL", "N"}
     for line in lines[panel:]:  # the cells before an option's help: its names and its placeholder
         for cell in re.split(r"\s{2,}", line.strip("│ "))[:4]:
             if re.fullmatch(r"[A-Z][A-Z.]*", cell):
@@ -414,7 +414,7 @@ def test_vetoes_cover_every_regime_since_1966_by_default() -> None:
 def test_the_main_help_says_which_regimes_each_kind_of_command_covers() -> None:
     code, out, _ = run("--help")
     assert code == 0
-    assert "Commands about the past (timeline, votes, vetoes, changes) cover every regime since 1966" in " ".join(
+    assert "Commands about the past (timeline, show, votes, vetoes, changes) cover every regime since 1966" in " ".join(
         out.replace("│", " ").split()
     )
 

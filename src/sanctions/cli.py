@@ -34,7 +34,7 @@ EXIT_CODES = (
 )
 
 SCOPE_RULE = (
-    "Commands about the past (timeline, votes, vetoes, changes) cover every regime since 1966 unless narrowed;"
+    "Commands about the past (timeline, show, votes, vetoes, changes) cover every regime since 1966 unless narrowed;"
     " commands about a date's state (regimes, expiry, chart) cover the regimes ongoing on --as-of (default today)."
 )
 
@@ -402,8 +402,8 @@ def _regime_on(regimes: list["Regime"], name: str, day: dt.date) -> "Regime":
 
 
 def _listing(fmt: Format | ExpiryFormat, name: str, rows: list[Any], left_out: str, **table: Any) -> Any:
-    """A listing in its format; a table also says what it leaves out, and that nothing is left; `table`
-    holds the table's own options."""
+    """A listing in its format; a table (and markdown) also says what it leaves out, and that nothing is
+    left; `table` holds the options of those two."""
     from sanctions.render import renderer
 
     if fmt.value in ("json", "csv"):  # records only; a table and markdown also say what is left out
@@ -743,6 +743,7 @@ def show(
     target: Annotated[
         str,
         typer.Argument(
+            metavar="TARGET",
             help="A resolution (2745, 'S/RES/2745 (2024)', 'resolution 2745'), a draft (S/2023/638), a meeting"
             " record (S/PV.9408) or a press release (SC/15648).",
         ),

@@ -421,11 +421,12 @@ def regimes(summaries: list[RegimeSummary], left_out: str = "") -> str:
     return from_drawable(terminal.regimes(summaries, left_out=left_out))
 
 
-def expiry(statuses: list[MandateStatus], left_out: str = "") -> str:
-    """Every mandate's status as the terminal table shows it, a dispute or a note in a column of its own."""
+def expiry(statuses: list[MandateStatus], left_out: str = "", explain: bool = False) -> str:
+    """Every mandate's status as the terminal table shows it, a dispute or (with `explain`) a note in a
+    column of its own."""
     from sanctions.render import table as terminal
 
-    return from_drawable(terminal.expiry(statuses, left_out=left_out))
+    return from_drawable(terminal.expiry(statuses, left_out=left_out, explain=explain))
 
 
 def vetoes(drafts: list[FailedDraft], left_out: str = "") -> str:
