@@ -814,7 +814,7 @@ def export(
     from functools import partial
 
     from sanctions.errors import UsageError
-    from sanctions.files import few, write_atomically, write_into
+    from sanctions.files import few, write_all, write_atomically, write_into
     from sanctions.render import renderer
     from sanctions.report import build_report
 

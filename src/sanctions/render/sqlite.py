@@ -477,6 +477,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "effect": "sets, would_have_set or lapses",
             "value": "a date, open-ended, terminated, suspended, transferred or unrecorded; NULL for lapses",
             "expires": "the value if it is a date, else NULL",
+            "derived": "how the date follows from a term stated as a duration ('13 months from 2009-11-17'), else NULL",
         },
     ),
     "deadlines": (
