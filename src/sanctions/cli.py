@@ -18,6 +18,7 @@ from sanctions import __version__, streams
 from sanctions.errors import SanctionsError, UsageError
 from sanctions.model import Kind
 from sanctions.render import ChangesFormat, DraftFormat, ExpiryFormat, ExportFormat, Format, inert
+from sanctions.render.stats import FigureName, StatsFormat
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -763,6 +764,76 @@ def show(
     from sanctions.show import show as find_decision
 
     _emit(renderer(fmt).show(find_decision(_regimes(ctx, data), target)), output, force)
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    figure: Annotated[FigureName, typer.Argument(help="The figure: consensus, members, renewals or regimes.")],
+    regime: Annotated[
+        Optional[list[str]],
+        typer.Argument(
+            help="Regimes to count (id, alias or resolution number); all if none.", autocompletion=_complete_regimes
+        ),
+    ] = None,
+    member: MemberOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    ongoing: Annotated[bool, typer.Option("--ongoing", help="Only the regimes ongoing on the as-of date.")] = False,
+    ended: EndedOption = False,
+    as_of: AsOfOption = "today",
+    data: DataOption = None,
+    fmt: Annotated[StatsFormat, typer.Option("--format", "-f", help="Output format.")] = StatsFormat.TABLE,
+    output: ToOption = None,
+    force: OverwriteOption = False,
+) -> None:
+    """Figures over every regime: the Council's consensus on sanctions, members' votes, renewals, regimes in force.
+
+    consensus: sanctions decisions per decade and year: by recorded vote, unanimous, share; failed and vetoed drafts.
+
+    members: each member's positions per decade (recorded and derived apart) and vetoes; --member for one.
+
+    renewals: per regime, renewals, technical rollovers, median days ahead of the expiry, lapses and their causes.
+
+    regimes: how many regimes were in force each year since 1966 (--format json names them).
+
+    Definitions: docs/stats.md.
+
+    Example: sanctions stats consensus --since 2000-01-01 --format json
+    """
+    from sanctions import stats as figures
+    from sanctions.render import stats as draw
+
+    first, last = _window(since, until)
+    day = _date(as_of) or _today()
+    if ongoing and ended:
+        raise UsageError("give one of --ongoing and --ended")
+    if (ongoing or ended) and regime:
+        raise UsageError("--ongoing and --ended choose among every regime: name regimes or give one of them")
+    if member is not None and figure is not FigureName.MEMBERS:
+        raise UsageError("--member applies to 'stats members' only")
+    code = _member(member)
+    which = "ongoing" if ongoing else "ended" if ended else "all"
+    chosen, which = figures.chosen(_regimes(ctx, data), regime, day, which)
+    scope = draw.Scope(tuple(r.id for r in chosen), which, first, last, day)
+    if figure is FigureName.CONSENSUS:
+        drawn = draw.consensus(
+            figures.consensus(chosen, "decade", first, last), figures.consensus(chosen, "year", first, last), scope
+        )
+    elif figure is FigureName.MEMBERS:
+        drawn = draw.members(figures.members(chosen, code, first, last), scope, code)
+    elif figure is FigureName.RENEWALS:
+        drawn = draw.renewals(
+            figures.renewals(chosen, first, last), figures.lapses(chosen, first, last), scope, figures.ROLLOVER_DAYS
+        )
+    else:
+        years = [row for row in figures.in_force(chosen, day) if _in_years(row.year, first, last)]
+        drawn = draw.in_force(years, scope)
+    _emit(draw.render(drawn, fmt), output, force)
+
+
+def _in_years(year: int, first: dt.date | None, last: dt.date | None) -> bool:
+    return (first is None or year >= first.year) and (last is None or year <= last.year)
 
 
 @app.command()
