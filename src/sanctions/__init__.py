@@ -7,8 +7,8 @@ The library the CLI is built on (imported only when used: `sanctions --version` 
 >>> catalogue.regime("mali").established_by
 'S/RES/2374 (2017)'
 
-`sanctions.load`, `sanctions.status` and `sanctions.vetoes` are in sanctions.library, the figures of
-`sanctions stats` in sanctions.stats (`sanctions.stats.consensus(catalogue)`).
+`sanctions.load` and `sanctions.status` are in sanctions.library (a catalogue also gives `.status(as_of)`
+and `.vetoes()`), the figures of `sanctions stats` in sanctions.stats (`sanctions.stats.consensus(catalogue)`).
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from sanctions import stats
-    from sanctions.library import Catalogue, load, status, vetoes
+    from sanctions.library import Catalogue, load, status
 
-__all__ = ["Catalogue", "__version__", "load", "stats", "status", "vetoes"]
+__all__ = ["Catalogue", "__version__", "load", "stats", "status"]
 
-_LIBRARY = frozenset({"Catalogue", "load", "status", "vetoes"})
+_LIBRARY = frozenset({"Catalogue", "load", "status"})
 
 
 def __getattr__(name: str) -> Any:

@@ -81,6 +81,58 @@ class Catalogue:
                     )
         return rows
 
+    def status(self, as_of: dt.date, within: int = 60) -> list[dict[str, Any]]:
+        """Every mandate's status on `as_of`, soonest expiry first, as `sanctions expiry --all` lists them;
+        `within` days of its expiry a mandate is "expiring".
+
+        >>> import datetime as dt, sanctions
+        >>> rows = sanctions.load().status(dt.date(2024, 4, 1))
+        >>> next(r for r in rows if r["regime"] == "dprk" and r["mandate"] == "panel")["expires"]
+        datetime.date(2024, 4, 30)
+        """
+        from sanctions.mandates import expiries
+
+        return [
+            {
+                "regime": s.regime.id,
+                "mandate": s.mandate.key,
+                "name": s.mandate.name,
+                "status": s.status.value,
+                "expires": s.expires,
+                "days_left": s.days_left,
+                "set_by": s.set_by.document if s.set_by else None,
+                "ended_by": s.ended_by.document if s.ended_by else None,
+            }
+            for s in expiries(list(self.regimes), as_of, as_of + dt.timedelta(days=within))
+        ]
+
+    def vetoes(
+        self, member: str | None = None, since: dt.date | None = None, until: dt.date | None = None
+    ) -> list[dict[str, Any]]:
+        """Every vetoed or failed draft, oldest first, as `sanctions vetoes --all` lists them; with
+        `member`, the vetoes it cast.
+
+        >>> import datetime as dt, sanctions
+        >>> [(v["regime"], v["date"].isoformat()) for v in sanctions.load().vetoes("RU", since=dt.date(2024, 1, 1))]
+        [('dprk', '2024-03-28')]
+        """
+        from sanctions.vetoes import failed_drafts
+
+        return [
+            {
+                "regime": d.regime.id,
+                "date": d.event.date,
+                "draft": d.event.document,
+                "vetoed": not d.failed_without_veto,
+                "vetoed_by": d.event.vetoed_by,
+                "in_favour": d.event.vote.in_favour if d.event.vote else None,
+                "against": d.event.vote.against if d.event.vote else None,
+                "abstaining": d.event.vote.abstaining if d.event.vote else None,
+                "ended": tuple(c.mandate for c in d.ended),
+            }
+            for d in failed_drafts(list(self.regimes), member, since, until)
+        ]
+
 
 def load(data: str | Path | None = None) -> Catalogue:
     """The regimes of a data folder (default: $SANCTIONS_DATA, else the bundled files), as the CLI loads them.
@@ -96,54 +148,11 @@ def load(data: str | Path | None = None) -> Catalogue:
     return Catalogue(tuple(load_all(folder, Cache(default_dir()))), folder)
 
 
-def status(catalogue: Catalogue, as_of: dt.date, within: int = 60) -> list[dict[str, Any]]:
-    """Every mandate's status on `as_of`, soonest expiry first, as `sanctions expiry --all` lists them.
+def status(as_of: dt.date, catalogue: Catalogue | None = None, *, within: int = 60) -> list[dict[str, Any]]:
+    """`Catalogue.status` of the given catalogue, or of the one `load()` gives.
 
     >>> import datetime as dt, sanctions
-    >>> rows = status(sanctions.load(), dt.date(2024, 4, 1))
-    >>> next(r for r in rows if r["regime"] == "dprk" and r["mandate"] == "panel")["expires"]
-    datetime.date(2024, 4, 30)
+    >>> [row["regime"] for row in sanctions.status(dt.date(1967, 1, 1)) if row["status"] == "open-ended"]
+    ['southern-rhodesia']
     """
-    from sanctions.mandates import expiries
-
-    return [
-        {
-            "regime": s.regime.id,
-            "mandate": s.mandate.key,
-            "name": s.mandate.name,
-            "status": s.status.value,
-            "expires": s.expires,
-            "days_left": s.days_left,
-            "set_by": s.set_by.document if s.set_by else None,
-            "ended_by": s.ended_by.document if s.ended_by else None,
-        }
-        for s in expiries(list(catalogue.regimes), as_of, as_of + dt.timedelta(days=within))
-    ]
-
-
-def vetoes(
-    catalogue: Catalogue, member: str | None = None, since: dt.date | None = None, until: dt.date | None = None
-) -> list[dict[str, Any]]:
-    """Every vetoed or failed draft, oldest first, as `sanctions vetoes --all` lists them; with
-    `member`, the vetoes it cast.
-
-    >>> import sanctions
-    >>> [v["draft"] for v in vetoes(sanctions.load(), member="RU", since=dt.date(2024, 1, 1))]
-    ['S/2024/255']
-    """
-    from sanctions.vetoes import failed_drafts
-
-    return [
-        {
-            "regime": d.regime.id,
-            "date": d.event.date,
-            "draft": d.event.document,
-            "vetoed": not d.failed_without_veto,
-            "vetoed_by": d.event.vetoed_by,
-            "in_favour": d.event.vote.in_favour if d.event.vote else None,
-            "against": d.event.vote.against if d.event.vote else None,
-            "abstaining": d.event.vote.abstaining if d.event.vote else None,
-            "ended": tuple(c.mandate for c in d.ended),
-        }
-        for d in failed_drafts(list(catalogue.regimes), member, since, until)
-    ]
+    return (catalogue or load()).status(as_of, within)

@@ -315,6 +315,7 @@ class Lapse:
     draft: str | None  # the vetoed or failed draft that would have renewed it
     vetoed_by: tuple[str, ...]
     resumed: dt.date | None  # when a later decision set the mandate again
+    recorded: bool  # the data records the lapse as an event (else it follows from the dates)
 
 
 def _replaced(regime: Regime, key: str, renewal: Event) -> dt.date | None:
@@ -384,6 +385,7 @@ def lapses(regimes: Iterable[Regime], since: dt.date | None = None, until: dt.da
                         draft.document if draft else None,
                         draft.vetoed_by if draft else (),
                         following.start if following else None,
+                        recorded,
                     )
                 )
     return sorted(rows, key=lambda row: (row.expired, row.regime, row.mandate))
