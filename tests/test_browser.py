@@ -310,3 +310,12 @@ def test_the_mali_report_prints_on_at_most_four_a4_pages(chromium: str, site: Pa
     assert 1 <= len(pages) <= 4
     assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pages} == {(595, 842)}  # A4
     (ARTEFACTS / "mali.pdf").write_bytes(pdf.read_bytes())
+
+
+def test_the_statistics_page_renders_in_chromium_with_its_charts(chromium: str, site: Path, tmp_path: Path) -> None:
+    dom = _show(chromium, "stats", site, tmp_path).dom
+    charts = [svg.attrs["id"] for svg in dom.iter("svg") if svg.attrs.get("role") == "img"]
+    assert charts == ["consensus-chart", "in-force-chart"]
+    assert all(list(dom.by_id(chart).iter("rect", "count")) for chart in charts)
+    index = _show(chromium, "index", site, tmp_path).dom
+    assert "stats.html" in [a.attrs["href"] for a in index.iter("a")]

@@ -937,7 +937,14 @@ def export(
     pages: dict[Path, Callable[[], str]] = {
         folder / f"{chosen.id}.{fmt.extension}": partial(text_of, chosen) for chosen in regimes
     }
-    if fmt is ExportFormat.HTML:  # and a page that links them all
+    if fmt is ExportFormat.HTML:  # and the figures of `sanctions stats`, and a page that links them all
+        from sanctions.render import stats_html
+
+        if (figures := folder / stats_html.PAGE) in pages:
+            raise UsageError(
+                f"--all --format html writes the figures to '{figures}': the regime 'stats' needs another id"
+            )
+        pages[figures] = partial(stats_html.page, regimes, day)
         if (index := folder / "index.html") in pages:
             raise UsageError(f"--all --format html writes the index to '{index}': the regime 'index' needs another id")
         pages[index] = partial(renderer(fmt).index, regimes, day)

@@ -346,8 +346,9 @@ def test_export_all_html_writes_an_index_and_a_page_per_regime(tmp_path: Path) -
     from sanctions.loader import data_dir, regime_files
 
     pages = sorted(f"{p.stem}.html" for p in regime_files(data_dir()))
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*pages, "index.html", "decisions.atom", "expiry.ics"])
-    assert result.stderr == f"wrote {len(pages) + 3} files to {tmp_path}/\n"
+    expected = [*pages, "index.html", "decisions.atom", "expiry.ics", "stats.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(expected)
+    assert result.stderr == f"wrote {len(expected)} files to {tmp_path}/\n"
     index = parse((tmp_path / "index.html").read_text(encoding="utf-8"))
     tables = [index.by_id(table) for table in ("ongoing", "ended", "proposed")]
     assert sorted(a.attrs["href"] for table in tables for a in table.iter("a")) == pages
