@@ -126,6 +126,24 @@ def targets(work: Path, runs: int) -> list[Row]:
         runs,
     )
     floor = base["floor"]
+    # `sanctions stats` over every bundled regime, warm: each figure computes over all of them.
+    figures = ("consensus", "members", "renewals", "regimes")
+    for figure in figures:
+        subprocess.run([*SANCTIONS, "stats", figure], env=plain, check=True, stdout=subprocess.DEVNULL)
+    counted = measure(
+        [("floor", FLOOR, plain, None), *((figure, [*SANCTIONS, "stats", figure], plain, None) for figure in figures)],
+        runs,
+    )
+    for figure in figures:
+        rows.append(
+            ratio_row(
+                f"`sanctions stats {figure}`, every regime, warm",
+                counted[figure].seconds,
+                "floor",
+                counted["floor"].seconds,
+                1.5,
+            )
+        )
     rows.append(ratio_row("`sanctions timeline mali > file`", base["timeline"].seconds, "floor", floor.seconds, 1.2))
     rows.append(
         ratio_row("`sanctions --version`", base["version"].seconds, "`import typer`", base["typer"].seconds, 1.1)

@@ -21,6 +21,7 @@ from sanctions import stats
 from sanctions.cli import app
 from sanctions.mandates import summarise
 from sanctions.model import Regime
+from sanctions.render import FigureName
 from sanctions.render import stats as draw
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -254,3 +255,11 @@ def test_ongoing_and_ended_split_the_regimes() -> None:
     ended = set(_json(["stats", "regimes", "--ended", "--as-of", "2024-01-01"])["scope"]["regimes"])
     assert ongoing and ended and not ongoing & ended and ongoing | ended <= every
     assert "dprk" in ongoing and "southern-rhodesia" in ended
+
+
+@pytest.mark.parametrize("fmt", list(draw.StatsFormat))
+@pytest.mark.parametrize("figure", list(FigureName))
+def test_every_figure_renders_in_every_format(figure: str, fmt: str) -> None:
+    result = CliRunner().invoke(app, ["stats", figure, "mali", "--format", fmt])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip()

@@ -17,8 +17,16 @@ from typer.core import TyperGroup
 from sanctions import __version__, streams
 from sanctions.errors import SanctionsError, UsageError
 from sanctions.model import Kind
-from sanctions.render import ChangesFormat, DraftFormat, ExpiryFormat, ExportFormat, Format, inert
-from sanctions.render.stats import FigureName, StatsFormat
+from sanctions.render import (
+    ChangesFormat,
+    DraftFormat,
+    ExpiryFormat,
+    ExportFormat,
+    FigureName,
+    Format,
+    StatsFormat,
+    inert,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sanctions.mandates import periods
-from sanctions.members import PERMANENT, member_name
+from sanctions.members import PERMANENT
 from sanctions.model import OPEN_ENDED, SUSPENDED, TERMINATED, TRANSFERRED, Event, Kind, Position, Regime, Tally
 from sanctions.vetoes import failed_drafts
 from sanctions.votes import positions
@@ -217,8 +217,7 @@ class MemberVotes:
     about (see sanctions.votes). They are counted apart and never added up here.
     """
 
-    member: str
-    name: str
+    member: str  # ISO 3166 alpha-2 code, as the data records it (sanctions.members.member_name names it)
     permanent: bool
     decade: str
     yes: int
@@ -256,7 +255,11 @@ def members(
     tallies: dict[tuple[str, str], tuple[Counter[Position], Counter[Position], Counter[str]]] = {}
 
     def row(code: str, day: dt.date) -> tuple[Counter[Position], Counter[Position], Counter[str]]:
-        return tallies.setdefault((code, decade_of(day)), (Counter(), Counter(), Counter()))
+        key = (code, decade_of(day))
+        found = tallies.get(key)
+        if found is None:
+            found = tallies[key] = (Counter(), Counter(), Counter())
+        return found
 
     for decision in decisions(regimes, since, until):
         known = positions(decision.event)
@@ -275,7 +278,6 @@ def members(
         rows.append(
             MemberVotes(
                 code,
-                member_name(code),
                 code in PERMANENT,
                 decade,
                 mine[Position.YES],

@@ -73,6 +73,24 @@ class DraftFormat(StrEnum):
     JSON = "json"
 
 
+class StatsFormat(StrEnum):
+    """The --format choices of `sanctions stats` (drawn by sanctions.render.stats)."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+class FigureName(StrEnum):
+    """The figures of `sanctions stats`."""
+
+    CONSENSUS = "consensus"
+    MEMBERS = "members"
+    RENEWALS = "renewals"
+    REGIMES = "regimes"
+
+
 def renderer(fmt: Format | ExpiryFormat | ExportFormat | ChangesFormat | DraftFormat) -> ModuleType:
     """The module that renders a format; every value of every format enum has one."""
     from importlib import import_module

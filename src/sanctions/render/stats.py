@@ -7,36 +7,17 @@ count, columns, bars) are described once here, and each format draws that descri
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
-import io
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sanctions.render.grid import TOKEN, Blocks, Cell, Grid
+from sanctions.render import StatsFormat
 
+# What draws is imported when it runs.
 if TYPE_CHECKING:
+    from sanctions.render.grid import Blocks, Cell, Grid
     from sanctions.stats import Consensus, InForce, Lapse, MemberVotes, Renewals
-
-
-class StatsFormat(StrEnum):
-    """The --format choices of `sanctions stats`."""
-
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    MARKDOWN = "markdown"
-
-
-class FigureName(StrEnum):
-    """The figures of `sanctions stats`."""
-
-    CONSENSUS = "consensus"
-    MEMBERS = "members"
-    RENEWALS = "renewals"
-    REGIMES = "regimes"
 
 
 BAR = "█"
@@ -221,17 +202,18 @@ def _member_cells(row: MemberVotes) -> dict[str, str]:
 
 def members(rows: list[MemberVotes], scope: Scope, member: str | None = None) -> Figure:
     """The members figure: positions per member and decade, recorded + derived, and vetoes."""
-    who = f"{rows[0].name} ({rows[0].member})" if member and rows else "each Council member"
+    from sanctions.members import member_name
+
+    who = f"{member_name(member)} ({member})" if member else "each Council member"
     title = (
         f"Positions of {who} on sanctions decisions adopted by recorded vote, per decade (recorded + derived"
         f" from the tally), and sanctions drafts vetoed"
     )
-    codes = dict.fromkeys(f"{row.member} {row.name}" for row in rows)
     caption = (
         "Each position: recorded (a source names it) + derived (the tally leaves no other possibility);"
         " never added up · Absent: recorded only · Vetoes: sanctions drafts vetoed · Ended: of those, drafts"
         " after which a mandate they would have renewed lapsed · Not yes: share of known positions other than"
-        f" yes · permanent members first\nMembers: {' · '.join(codes)}\n{scope.words()}"
+        f" yes · members by ISO 3166 code, permanent members first\n{scope.words()}"
     )
     table = Table(title, MEMBER_COLUMNS, [_member_cells(row) for row in rows], caption)
     return Figure("members", (table,), {"figure": "members", "scope": _scope_record(scope), "members": records(rows)})
@@ -338,6 +320,8 @@ def in_force(years: list[InForce], scope: Scope) -> Figure:
 
 def table(figure: Figure) -> Blocks:
     """The figure's tables for a terminal, or as aligned text in a file or pipe."""
+    from sanctions.render.grid import TOKEN, Blocks, Cell, Grid
+
     grids: list[Grid | Cell] = []
     for part in figure.tables:
         if grids:
@@ -360,6 +344,9 @@ def json(figure: Figure) -> str:
 
 def csv_text(figure: Figure) -> str:
     """The figure's first table as CSV: one header row, the records' own fields (no bars), CRLF line ends."""
+    import csv
+    import io
+
     from sanctions.render import inert_lines
     from sanctions.render.csv import neutralise
 
