@@ -54,3 +54,9 @@ def test_load_reads_another_folder(tmp_path: Path) -> None:
 
 def test_the_typed_marker_ships() -> None:
     assert (Path(sanctions.__file__).parent / "py.typed").is_file()
+
+
+def test_the_library_page_runs_as_written() -> None:
+    page = Path(__file__).resolve().parents[1] / "docs" / "library.md"
+    failed, tried = doctest.testfile(str(page), module_relative=False, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert tried > 10 and failed == 0
