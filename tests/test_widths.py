@@ -27,6 +27,10 @@ COMMANDS = (
     ["vetoes"],
     ["votes", "mali"],
     ["changes", "--since", "2023-08-01", "--until", "2024-05-01"],
+    ["stats", "consensus"],
+    ["stats", "members", "--member", "RU"],
+    ["stats", "renewals", "dprk"],
+    ["stats", "regimes"],
 )
 DRAWINGS = (["chart", "mali", "--as-of", "2023-09-15"], ["chart", "dprk", "--as-of", "2024-05-01"])
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
