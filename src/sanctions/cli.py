@@ -822,7 +822,9 @@ def stats(
         raise UsageError("--member applies to 'stats members' only")
     code = _member(member)
     which = "ongoing" if ongoing else "ended" if ended else "all"
-    chosen, which = figures.chosen(_regimes(ctx, data), regime, day, which)
+    # Only `members` reads each member's recorded position: the others need no more than the brief view.
+    loaded = _regimes(ctx, data, "full" if figure is FigureName.MEMBERS else "brief")
+    chosen, which = figures.chosen(loaded, regime, day, which)
     scope = draw.Scope(tuple(r.id for r in chosen), which, first, last, day)
     if figure is FigureName.CONSENSUS:
         drawn = draw.consensus(

@@ -22,7 +22,7 @@ from typing import Literal
 
 from sanctions.mandates import periods
 from sanctions.members import PERMANENT
-from sanctions.model import OPEN_ENDED, SUSPENDED, TERMINATED, TRANSFERRED, Event, Kind, Position, Regime, Tally
+from sanctions.model import OPEN_ENDED, SUSPENDED, TERMINATED, TRANSFERRED, Event, Kind, Regime, Tally
 from sanctions.vetoes import failed_drafts
 from sanctions.votes import positions
 
@@ -231,6 +231,20 @@ class MemberVotes:
     vetoes_ended_mandate: int  # of those, drafts after which a mandate they would have renewed lapsed
 
 
+#: MemberVotes' counts, in field order, by the key `members` counts them under.
+_COUNTED_FIELDS = (
+    "yes",
+    "against",
+    "abstain",
+    "absent",
+    "derived_yes",
+    "derived_against",
+    "derived_abstain",
+    "vetoes",
+    "vetoes_ended_mandate",
+)
+
+
 def _member_order(code: str) -> tuple[bool, str]:
     return (code not in PERMANENT, code)
 
@@ -251,44 +265,30 @@ def members(
     [('2010s', 4), ('2020s', 3)]
     """
     regimes = list(regimes)
-    # Per (member, decade): recorded positions, derived positions, vetoes cast, vetoes that ended a mandate.
-    tallies: dict[tuple[str, str], tuple[Counter[Position], Counter[Position], Counter[str]]] = {}
-
-    def row(code: str, day: dt.date) -> tuple[Counter[Position], Counter[Position], Counter[str]]:
-        key = (code, decade_of(day))
-        found = tallies.get(key)
-        if found is None:
-            found = tallies[key] = (Counter(), Counter(), Counter())
-        return found
-
+    # One count per (member, decade, what): a position recorded or derived, a veto, a veto that ended a mandate.
+    counts: Counter[tuple[str, str, str]] = Counter()
     for decision in decisions(regimes, since, until):
+        decade = decade_of(decision.date)
         known = positions(decision.event)
-        for code, position in known.items():
-            if member is None or code == member:
-                row(code, decision.date)[1 if known.is_derived(code) else 0][position] += 1
+        for code, position in known.recorded.items():
+            counts[code, decade, position.value] += 1
+        for code, position in known.derived.items():
+            if code not in known.recorded:
+                counts[code, decade, f"derived_{position.value}"] += 1
     for draft in drafts(regimes, since, until):
+        decade = decade_of(draft.date)
         for code in draft.vetoed_by:
-            if member is None or code == member:
-                cast = row(code, draft.date)[2]
-                cast["vetoes"] += 1
-                cast["ended"] += draft.ended_mandate
+            counts[code, decade, "vetoes"] += 1
+            counts[code, decade, "vetoes_ended_mandate"] += draft.ended_mandate
     rows = []
-    for code, decade in sorted(tallies, key=lambda key: (_member_order(key[0]), key[1])):
-        mine, guessed, cast = tallies[code, decade]
+    keys = {(code, decade) for code, decade, _ in counts if member is None or code == member}
+    for code, decade in sorted(keys, key=lambda key: (_member_order(key[0]), key[1])):
         rows.append(
             MemberVotes(
                 code,
                 code in PERMANENT,
                 decade,
-                mine[Position.YES],
-                mine[Position.AGAINST],
-                mine[Position.ABSTAIN],
-                mine[Position.ABSENT],
-                guessed[Position.YES],
-                guessed[Position.AGAINST],
-                guessed[Position.ABSTAIN],
-                cast["vetoes"],
-                cast["ended"],
+                *(counts[code, decade, what] for what in _COUNTED_FIELDS),
             )
         )
     return rows
@@ -320,20 +320,35 @@ class Lapse:
     recorded: bool  # the data records the lapse as an event (else it follows from the dates)
 
 
-def _replaced(regime: Regime, key: str, renewal: Event) -> dt.date | None:
-    """The dated expiry in force for `key` when `renewal` was adopted, if any."""
-    before = [e for e in regime.events if key in e.sets and not e.kind.is_failed and e.in_effect < renewal.in_effect]
-    if not before:
+def _replaced(setters: dict[str, list[Event]], key: str, renewal: Event) -> dt.date | None:
+    """The dated expiry in force for `key` when `renewal` took effect, if any (`setters`: `_setters`' answer)."""
+    before = None
+    for event in setters.get(key, ()):  # in the order they took effect
+        if event.in_effect >= renewal.in_effect:
+            break
+        before = event
+    if before is None:
         return None
-    expiry = max(before, key=lambda e: (e.in_effect, e.date)).sets[key]
+    expiry = before.sets[key]
     return expiry if isinstance(expiry, dt.date) else None
 
 
-def is_rollover(regime: Regime, renewal: Event) -> bool:
+def _setters(regime: Regime) -> dict[str, list[Event]]:
+    """Per mandate, the adopted decisions that set it, in the order they took effect."""
+    setters: dict[str, list[Event]] = {}
+    for event in sorted(regime.events, key=lambda e: (e.in_effect, e.date)):
+        if not event.kind.is_failed:
+            for key in event.sets:
+                setters.setdefault(key, []).append(event)
+    return setters
+
+
+def is_rollover(regime: Regime, renewal: Event, setters: dict[str, list[Event]] | None = None) -> bool:
     """True for a technical rollover: a renewal extending each dated term it sets by at most ROLLOVER_DAYS."""
+    setters = _setters(regime) if setters is None else setters
     extensions = []
     for key, expiry in renewal.sets.items():
-        replaced = _replaced(regime, key, renewal)
+        replaced = _replaced(setters, key, renewal)
         if isinstance(expiry, dt.date) and replaced is not None:
             extensions.append((expiry - replaced).days)
     return bool(extensions) and max(extensions) <= ROLLOVER_DAYS
@@ -405,17 +420,18 @@ def renewals(regimes: Iterable[Regime], since: dt.date | None = None, until: dt.
     ended = Counter(lapse.regime for lapse in lapses(regimes, since, until))
     rows = []
     for regime in regimes:
+        setters = _setters(regime)
         renewed = [e for e in regime.events if e.kind is Kind.RENEWED and _within(e.date, since, until)]
         ahead = []
         for event in renewed:
-            replaced = [d for key in event.sets if (d := _replaced(regime, key, event)) is not None]
+            replaced = [d for key in event.sets if (d := _replaced(setters, key, event)) is not None]
             if replaced:
                 ahead.append((min(replaced) - event.date).days)
         rows.append(
             Renewals(
                 regime.id,
                 len(renewed),
-                sum(1 for event in renewed if is_rollover(regime, event)),
+                sum(1 for event in renewed if is_rollover(regime, event, setters)),
                 len(ahead),
                 float(statistics.median(ahead)) if ahead else None,
                 ended[regime.id],

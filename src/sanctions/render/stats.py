@@ -7,7 +7,6 @@ count, columns, bars) are described once here, and each format draws that descri
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -93,7 +92,7 @@ def _plain(value: Any) -> Any:
 
 def records(rows: list[Any]) -> list[dict[str, Any]]:
     """Dataclass records as JSON objects: dates as ISO text, tuples as lists."""
-    return [{key: _plain(value) for key, value in dataclasses.asdict(row).items()} for row in rows]
+    return [{name: _plain(getattr(row, name)) for name in row.__dataclass_fields__} for row in rows]
 
 
 def _scope_record(scope: Scope) -> dict[str, Any]:
