@@ -77,7 +77,20 @@ def test_help_breaks_no_sentence_and_names_placeholders_one_way(
     for line in lines[panel:]:  # no option's or command's help folds onto a line of its own
         assert not re.match(r"│\s{8,}\S", line), line
     assert not re.search(r"<(?!str>|path>)[a-z|]+>", "\n".join(lines)), "a placeholder in <...> form"
-    placeholders = {"REGIME", "TARGET", "DATE", "PERIOD", "FILE", "DIR", "FORMAT", "MEMBER", "KIND", "URL", "N"}
+    placeholders = {
+        "REGIME",
+        "TARGET",
+        "FIGURE",
+        "DATE",
+        "PERIOD",
+        "FILE",
+        "DIR",
+        "FORMAT",
+        "MEMBER",
+        "KIND",
+        "URL",
+        "N",
+    }
     for line in lines[panel:]:  # the cells before an option's help: its names and its placeholder
         for cell in re.split(r"\s{2,}", line.strip("│ "))[:4]:
             if re.fullmatch(r"[A-Z][A-Z.]*", cell):
@@ -1140,6 +1153,7 @@ def test_no_control_character_from_a_regime_file_reaches_the_database(tmp_path: 
         db.close()
     assert any("pwned" in text for text in texts)  # the hostile text is there, made inert
     assert [text for text in texts if _RAW.search(text.replace("\n", ""))] == []
+
 
 def test_expiry_and_chart_read_a_shared_name_on_the_as_of_date() -> None:
     code, out, err = run("expiry", "libya", "--as-of", "2000-01-01", "-f", "json")

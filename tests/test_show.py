@@ -125,4 +125,3 @@ def test_show_in_every_format(fmt: str) -> None:
     assert out.count("S/RES/2664 (2022)") >= 2
     if fmt == "json":
         assert [record["regime"] for record in json.loads(out)] == ["dprk", "isil-al-qaida"]
-

@@ -30,6 +30,7 @@ from sanctions.render import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from enum import StrEnum
 
     from rich.console import Console, RenderableType
 
@@ -127,9 +128,7 @@ DataOption = Annotated[
 ]
 
 
-def _choices(
-    formats: type[Format] | type[ExpiryFormat] | type[ChangesFormat] | type[ExportFormat] | type[DraftFormat],
-) -> str:
+def _choices(formats: "type[StrEnum]") -> str:
     """The values of a format enum, for its option's help: 'table, json or csv'."""
     values = [fmt.value for fmt in formats]
     return f"{', '.join(values[:-1])} or {values[-1]}"
@@ -777,11 +776,21 @@ def show(
 @app.command()
 def stats(
     ctx: typer.Context,
-    figure: Annotated[FigureName, typer.Argument(help="The figure: consensus, members, renewals or regimes.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="FIGURE",
+            help=f"The figure: {_choices(FigureName)}.",
+            show_default=False,
+            autocompletion=lambda incomplete: [f.value for f in FigureName if f.value.startswith(incomplete)],
+        ),
+    ],
     regime: Annotated[
         Optional[list[str]],
         typer.Argument(
-            help="Regimes to count (id, alias or resolution number); all if none.", autocompletion=_complete_regimes
+            metavar="REGIME",
+            help="Regimes to count (id, alias or resolution number); all if none.",
+            autocompletion=_complete_regimes,
         ),
     ] = None,
     member: MemberOption = None,
@@ -791,7 +800,9 @@ def stats(
     ended: EndedOption = False,
     as_of: AsOfOption = "today",
     data: DataOption = None,
-    fmt: Annotated[StatsFormat, typer.Option("--format", "-f", help="Output format.")] = StatsFormat.TABLE,
+    fmt: Annotated[
+        StatsFormat, typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {_choices(StatsFormat)}.")
+    ] = StatsFormat.TABLE,
     output: ToOption = None,
     force: OverwriteOption = False,
 ) -> None:
@@ -811,6 +822,10 @@ def stats(
     """
     from sanctions import stats as figures
     from sanctions.render import stats as draw
+
+    if name not in set(FigureName):
+        raise UsageError(f"unknown figure '{inert(name)}': expected {_choices(FigureName)}")
+    figure = FigureName(name)
 
     first, last = _window(since, until)
     day = _date(as_of) or _today()
