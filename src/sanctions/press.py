@@ -1,0 +1,313 @@
+"""Read a press release into plain sentences: a file or a saved page, and its dates, counts and members as written.
+
+The reading half of `sanctions draft`; what the sentences record is drafted in `sanctions.extract`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import stat
+from html.parser import HTMLParser
+from typing import BinaryIO
+
+from sanctions import members
+from sanctions.errors import UsageError
+
+MAX_INPUT_BYTES = 10 * 1024 * 1024  # a saved press release page is well under 1 MiB
+
+# ---------------------------------------------------------------------------------------------------
+# Reading the input: a file or standard input, plain text or a saved HTML page.
+
+
+def read_press_release(source: str, stdin: BinaryIO | None) -> str:
+    """The text of FILE, or of standard input for '-': UTF-8 (or Windows-1252), at most 10 MiB."""
+    if source == "-":
+        if stdin is None:
+            raise UsageError("standard input is closed: give the press release as a file")
+        raw = stdin.read(MAX_INPUT_BYTES + 1)
+        name = "standard input"
+    else:
+        name = source
+        try:
+            # No O_NONBLOCK: a pipe given by name (`<(curl …)`) is a fine place to read a page from.
+            with open(source, "rb") as stream:
+                mode = os.fstat(stream.fileno()).st_mode
+                if stat.S_ISDIR(mode):
+                    raise UsageError(f"cannot read {source}: it is a folder")
+                raw = stream.read(MAX_INPUT_BYTES + 1)
+        except IsADirectoryError:
+            raise UsageError(f"cannot read {source}: it is a folder") from None
+        except OSError as error:
+            raise UsageError(f"cannot read {source}: {error.strerror or error}") from None
+    if len(raw) > MAX_INPUT_BYTES:
+        raise UsageError(f"{name} is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB: not a press release")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+_HTML = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|p|div|h[1-6]|article|main)\b", re.IGNORECASE)
+
+
+def is_html(text: str) -> bool:
+    """True for a saved web page rather than text copied from one."""
+    return _HTML.search(text[:8192]) is not None
+
+
+class _PageText(HTMLParser):
+    """The visible text of a page, a line per block element; the page's canonical address if it names one."""
+
+    _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "nav", "footer", "form", "button"})
+    _BLOCK = frozenset(
+        {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "time"}
+        | {"main", "blockquote", "dd", "dt", "table", "ul", "ol", "title"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.canonical: str | None = None
+        self._current: list[str] = []
+        self._skipping = 0
+        self._in_main = 0
+        self._main_lines: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "link" and values.get("rel", "").lower() == "canonical" and values.get("href"):
+            self.canonical = self.canonical or values["href"]
+        if tag == "meta" and values.get("property", "").lower() == "og:url" and values.get("content"):
+            self.canonical = self.canonical or values["content"]
+        if tag in self._SKIP:
+            self._skipping += 1
+        if tag in self._BLOCK:
+            self._flush()
+        if tag == "main":
+            self._in_main += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skipping:
+            self._skipping -= 1
+        if tag in self._BLOCK:
+            self._flush()
+        if tag == "main" and self._in_main:
+            self._in_main -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self._current.append(data)
+
+    def _flush(self) -> None:
+        line = " ".join("".join(self._current).split())
+        self._current.clear()
+        if line:
+            self.lines.append(line)
+            if self._in_main:
+                self._main_lines.append(line)
+
+    def text(self) -> str:
+        self._flush()
+        # A page that marks its main content is read from there: menus and "latest news" lists hold
+        # dates and symbols of other releases.
+        return "\n".join(self._main_lines or self.lines)
+
+
+def page_text(html: str) -> tuple[str, str | None]:
+    """The visible text of a saved page and its canonical address (None if it gives none)."""
+    parser = _PageText()
+    parser.feed(html)
+    parser.close()
+    return parser.text(), parser.canonical
+
+
+# ---------------------------------------------------------------------------------------------------
+# Text into sentences.
+
+_SPACES = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\t": " ",
+        "\u2011": "-",
+        "\u2010": "-",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+    }
+)
+_ABBREVIATIONS = frozenset(
+    {"a.m", "p.m", "mr", "mrs", "ms", "dr", "st", "no", "nos", "u.s", "u.n", "d.c", "corr", "rev", "e.g", "i.e"}
+    | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "para", "paras", "art"}
+)
+_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"(\[]?[A-Z0-9])")
+
+
+def normalise(text: str) -> list[str]:
+    """The non-empty lines of a text, with typographic spaces, hyphens and quotes made plain."""
+    lines = []
+    for line in text.translate(_SPACES).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        cleaned = " ".join(line.split())
+        if cleaned:
+            lines.append(cleaned)
+    return lines
+
+
+def sentences_of(line: str) -> list[str]:
+    """A line split into sentences; an abbreviation's full stop does not end one."""
+    found: list[str] = []
+    start = 0
+    for match in _SPLIT.finditer(line):
+        before = line[start : match.start()].rstrip("\"')]")
+        word = before.rsplit(" ", 1)[-1].rstrip(".").lower()
+        if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word):
+            continue
+        found.append(line[start : match.start()].strip())
+        start = match.end()
+    found.append(line[start:].strip())
+    return [sentence for sentence in found if sentence]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Dates, numbers and members as press releases write them.
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+DATE = re.compile(rf"\b(?:(\d{{1,2}}) ({_MONTH}),? (\d{{4}})|({_MONTH}) (\d{{1,2}}),? (\d{{4}}))\b")
+# A day and month with no year: refused, never completed with a guessed year.
+DAY_MONTH = re.compile(rf"\b(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}})\b(?!,? \d{{4}})")
+
+
+def parse_day(match: re.Match[str]) -> dt.date | None:
+    """The calendar date a DATE match names, or None if there is no such day."""
+    day, month, year = (match[1], match[2], match[3]) if match[1] else (match[5], match[4], match[6])
+    try:
+        return dt.date(int(year), _MONTHS[month.rstrip(".").lower()], int(day))
+    except (ValueError, KeyError):
+        return None
+
+
+def long_date(day: dt.date) -> str:
+    """A date as press releases and titles write it: 30 April 2025."""
+    return f"{day.day} {day:%B} {day.year}"
+
+
+_WORDS = {
+    "no": 0,
+    "none": 0,
+    "zero": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "eighteen": 18,
+    "twenty-four": 24,
+    "thirty-six": 36,
+}
+COUNT = (
+    r"(\d{1,2}|no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
+)
+
+
+def count_of(word: str) -> int:
+    return int(word) if word.isdigit() else _WORDS[word.lower()]
+
+
+def member_code(name: str) -> str | None:
+    """The ISO code of a Council member named as the UN names it ("Bolivia (Plurinational State of)")."""
+    cleaned = name.strip(" ,;.:").removeprefix("the ").removeprefix("The ").strip()
+    # A code or a short word ("in", "no") would match an ISO code: press releases spell members out.
+    if len(cleaned) < 4 or not cleaned[0].isupper():
+        return None
+    forms = [cleaned, re.sub(r"\s*\([^)]*\)$", "", cleaned)]
+    for form in forms:
+        code = members.find_member(form)
+        if code is not None:
+            return code
+    return None
+
+
+def names_listed(listing: str) -> list[str] | None:
+    """The members in a parenthesised list "(Bolivia, China and Russian Federation)", or None if any is unknown."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", listing) if p.strip()]
+    codes: list[str] = []
+    index = 0
+    while index < len(parts):
+        code = member_code(parts[index])
+        # "Trinidad and Tobago": a name with "and" in it was split in two.
+        if code is None and index + 1 < len(parts):
+            code = member_code(f"{parts[index]} and {parts[index + 1]}")
+            index += 1
+        if code is None:
+            return None
+        codes.append(code)
+        index += 1
+    return codes
+
+
+def members_named_at(text: str) -> list[str]:
+    """The members named at the start of `text` ("China and the Russian Federation — …"), in order."""
+    codes: list[str] = []
+    rest = text
+    while True:
+        rest = re.sub(r"^(?:the|The)\s+", "", rest.lstrip())
+        words = rest.split(" ")
+        found = None
+        for count in range(min(len(words), 6), 0, -1):
+            candidate = " ".join(words[:count])
+            code = member_code(candidate)
+            if code is not None:
+                found = (code, " ".join(words[count:]), candidate)
+                break
+        if found is None:
+            return codes
+        code, rest, candidate = found
+        codes.append(code)
+        if candidate.endswith(","):
+            rest = re.sub(r"^and\s+", "", rest)
+            continue
+        joined = re.match(r"^(?:,\s*(?:and\s+)?|and\s+)", rest)
+        if joined is None:
+            return codes
+        rest = rest[joined.end() :]
