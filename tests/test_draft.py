@@ -22,6 +22,7 @@ from sanctions.insert import ApplyError, insert_event
 from sanctions.loader import data_dir, load_all
 from sanctions.model import Position, Regime, Tally
 from sanctions.parse import parse_regime
+from sanctions.press import MAX_TEXT_CHARS
 from sanctions.render import inert
 from sanctions.render import json as render_json
 from sanctions.render.yaml import draft as yaml_draft
@@ -615,3 +616,30 @@ def test_copy_data_never_overwrites(tmp_path: Path) -> None:
         2,
         f"sanctions: error: cannot make the folder '{tmp_path / 'no' / 'such'}': '{tmp_path / 'no'}' does not exist\n",
     )
+# --- hostile shapes: each read in one pass (the old reader took seconds to minutes on these) --------------
+
+PANEL_2374 = (
+    "the mandate of the Panel of Experts assisting the Committee established pursuant to resolution 2374 (2017)"
+)
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "extended " + "-," * 6000 + " until 31 July 2031 " + PANEL_2374,
+        "extended " + "-, " * 6000 + "until 31 July 2031 " + PANEL_2374,
+        "extended " + PANEL_2374 + " until 31 July 2031" + " for a year" * 16_000,
+        "extended " + PANEL_2374 + " until 31 July 2031" * 12_000,
+    ],
+)
+def test_long_runs_in_a_sentence_are_read_in_one_pass(middle: str, regimes: list[Regime]) -> None:
+    text = f"The Security Council today unanimously adopted resolution 2999 (2030) and {middle}."
+    draft = draft_event(text, regimes, given_date=dt.date(2030, 7, 30))
+    assert (draft.regime and draft.regime.id, draft.expiries) == ("mali", {"panel": dt.date(2031, 7, 31)})
+
+
+def test_a_release_as_long_as_allowed_is_drafted(regimes: list[Regime]) -> None:
+    sentence = f"The Security Council today unanimously adopted resolution 2999 (2030), extending {PANEL_2374}."
+    text = "\n".join(f"{sentence[:-1]} until 31 July 2031." for _ in range(MAX_TEXT_CHARS // (len(sentence) + 20)))
+    draft = draft_event(text, regimes, given_date=dt.date(2030, 7, 30))
+    assert (draft.document, draft.expiries) == ("S/RES/2999 (2030)", {"panel": dt.date(2031, 7, 31)})

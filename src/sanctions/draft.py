@@ -19,8 +19,8 @@ from sanctions.press import (
     is_html,
     long_date,
     members_named_at,
-    normalise,
     page_text,
+    read_page,
     read_press_release,
     sentences_of,
 )
@@ -166,13 +166,12 @@ def draft_event(
     """Draft the event a press release records, from its text or a saved page's HTML.
 
     `given_date` dates a text that says only "today"; `regime` overrides the regime the text names;
-    `url` is the release's address, cited as the source and read for its SC/ symbol.
+    `url` is the release's address, cited as the source and read for its SC/ symbol. A text longer than
+    any press release is refused (UsageError).
     """
-    canonical = None
-    if is_html(text):
-        text, canonical = page_text(text)
+    lines, canonical = read_page(text)
     address = url or canonical
-    reader = Reader(regimes, normalise(text), address, given_date, regime)
+    reader = Reader(regimes, lines, address, given_date, regime)
     if url is None and canonical:
         reader.explain("url", canonical, "the page's canonical address")
     chosen = reader.regime()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from sanctions.model import Expiry, Kind, Position, Regime, Tally
@@ -124,6 +124,7 @@ class Reader:
     warnings: list[str] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
+    _warned: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for line in self.lines:
@@ -138,7 +139,8 @@ class Reader:
         self.explanations.append(Explanation(name, str(value), source))
 
     def warn(self, message: str) -> None:
-        if message not in self.warnings:
+        if message not in self._warned:
+            self._warned.add(message)
             self.warnings.append(message)
 
     # --- symbols and date ------------------------------------------------------------------------
@@ -278,7 +280,7 @@ class Reader:
             if _VETO.search(sentence):
                 vetoed = True
             for match in _VETO_BY.finditer(sentence):
-                for code in members_named_at(sentence[match.end() :]):
+                for code in members_named_at(sentence, match.end()):
                     if code not in vetoers:
                         vetoers.append(code)
                         said = sentence
@@ -393,18 +395,16 @@ class Reader:
 
     def regime(self) -> Regime | None:
         scores: dict[str, int] = {}
-        reasons: dict[str, list[str]] = {}
+        reasons: dict[str, dict[str, None]] = {}  # in the order found
         owners = _resolution_owners(self.regimes)
         by_id = {regime.id: regime for regime in self.regimes}
 
         sentences: dict[str, tuple[int, str]] = {}
-        live = self._regimes_of_the_day()
+        named_in = _named_regimes(self._regimes_of_the_day())
 
         def credit(regime_id: str, points: int, why: str, sentence: str) -> None:
             scores[regime_id] = scores.get(regime_id, 0) + points
-            known = reasons.setdefault(regime_id, [])
-            if why not in known:
-                known.append(why)
+            reasons.setdefault(regime_id, {}).setdefault(why)
             # The sentence quoted for the regime: its strongest piece of evidence, the first such.
             if points > sentences.get(regime_id, (0, ""))[0]:
                 sentences[regime_id] = (points, sentence)
@@ -418,7 +418,7 @@ class Reader:
             for match in _CITED.finditer(sentence):
                 for regime_id in owners.get(int(match[1]), ()):
                     credit(regime_id, 3, f"resolution {match[1]} ({match[2]})", sentence)
-            for regime_id, name in _named_regimes(live, sentence):
+            for regime_id, name in named_in(sentence):
                 credit(regime_id, 1, name, sentence)
         ranked = sorted(scores.items(), key=lambda item: -item[1])
         if self.chosen is not None:
@@ -500,15 +500,23 @@ def _regime_names(regime: Regime) -> list[str]:
     return [name for name in dict.fromkeys(names) if len(name) >= 4]
 
 
-def _named_regimes(regimes: list[Regime], sentence: str) -> Iterator[tuple[str, str]]:
-    """The regimes whose country or common name a sentence uses, longest names first, never nested."""
-    text = sentence.replace("-", " ")
-    names = sorted(((name, r.id) for r in regimes for name in _regime_names(r)), key=lambda item: -len(item[0]))
-    taken: list[tuple[int, int]] = []
-    for name, regime_id in names:
-        pattern = re.compile(rf"\b{re.escape(name.replace('-', ' '))}\b", re.IGNORECASE)
-        for match in pattern.finditer(text):
-            if any(start < match.end() and match.start() < end for start, end in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            yield regime_id, name
+def _named_regimes(regimes: list[Regime]) -> Callable[[str], Iterator[tuple[str, str]]]:
+    """What finds the regimes whose country or common name a sentence uses, longest names first, never nested.
+
+    One pattern for every name, built once: the longest name at a place is the one matched there, and a
+    name two regimes share is the first one's.
+    """
+    names: dict[str, tuple[str, str]] = {}
+    for name, regime_id in sorted(((n, r.id) for r in regimes for n in _regime_names(r)), key=lambda i: -len(i[0])):
+        names.setdefault(name.replace("-", " ").lower(), (regime_id, name))
+    pattern = re.compile(rf"\b(?:{'|'.join(re.escape(name) for name in names)})\b", re.IGNORECASE)
+
+    def found(sentence: str) -> Iterator[tuple[str, str]]:
+        if not names:
+            return
+        for match in pattern.finditer(sentence.replace("-", " ")):
+            named = names.get(match[0].lower())
+            if named is not None:
+                yield named
+
+    return found

@@ -90,6 +90,19 @@ _COMMON_NAMES = {
 _FOLDED = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", ".": None})
 
 
+def may_name_member(text: str) -> bool:
+    """Whether `text` may begin with a member's name: False when its first word begins no name or code that
+    `find_member` knows, which is much cheaper to tell than looking up every way of reading the words."""
+    first = _member_key(text).split(" ", 1)[0].strip(",;:")
+    return bool(first) and first in _name_starts()
+
+
+@cache
+def _name_starts() -> frozenset[str]:
+    starts = {key.split(" ", 1)[0].strip(",;:") for key in _member_index()}
+    return frozenset(starts | {code.lower() for code in _iso_names()})
+
+
 def _member_key(text: str) -> str:
     """A member's name as compared: case, accents, dots (U.S.), spacing and a leading 'the' do not count."""
     import unicodedata

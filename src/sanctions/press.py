@@ -9,13 +9,17 @@ import datetime as dt
 import os
 import re
 import stat
-from html.parser import HTMLParser
+from functools import lru_cache
+from html import unescape
 from typing import BinaryIO
 
 from sanctions import members
 from sanctions.errors import UsageError
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024  # a saved press release page is well under 1 MiB
+# The visible text read, at most: far beyond any press release, and small enough that the slowest text
+# to read (a sentence of thousands of terms) is drafted in about a second.
+MAX_TEXT_CHARS = 256 * 1024
 
 # ---------------------------------------------------------------------------------------------------
 # Reading the input: a file or standard input, plain text or a saved HTML page.
@@ -57,70 +61,73 @@ def is_html(text: str) -> bool:
     return _HTML.search(text[:8192]) is not None
 
 
-class _PageText(HTMLParser):
-    """The visible text of a page, a line per block element; the page's canonical address if it names one."""
+# A page is read with a few passes of patterns that never look past the next "<" or ">" (so "<a <a <a …"
+# costs no more than text): html.parser's tag by tag reading takes seconds on a large page.
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_SKIPPED = re.compile(
+    r"<(script|style|noscript|template|svg|nav|footer|form|button)(?:\s[^<>]*)?(?<!/)>.*?(?:</\1\s*>|\Z)",
+    re.DOTALL | re.IGNORECASE,
+)
+_ADDRESS_TAG = re.compile(r"<(link|meta)\s([^<>]*)>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+)))?""")
+_MAIN_START = re.compile(r"<main(?:\s[^<>]*)?>", re.IGNORECASE)
+_MAIN_END = re.compile(r"</main\s*>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|li|tr|h[1-6]|section|article|header|time|main|blockquote|dd|dt|table|ul|ol|title)"
+    r"(?:[\s/][^<>]*)?>",
+    re.IGNORECASE,
+)
+_OTHER_TAG = re.compile(r"</?[a-zA-Z][^<>]*>|<[!?][^<>]*>")
 
-    _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "nav", "footer", "form", "button"})
-    _BLOCK = frozenset(
-        {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "time"}
-        | {"main", "blockquote", "dd", "dt", "table", "ul", "ol", "title"}
-    )
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[str] = []
-        self.canonical: str | None = None
-        self._current: list[str] = []
-        self._skipping = 0
-        self._in_main = 0
-        self._main_lines: list[str] = []
+def _canonical(html: str) -> str | None:
+    """The address a page gives as its own: `<link rel=canonical>` or `<meta property=og:url>`, the first."""
+    for match in _ADDRESS_TAG.finditer(html):
+        values = {m[1].lower(): unescape(m[2] or m[3] or m[4] or "") for m in _ATTRIBUTE.finditer(match[2])}
+        if match[1].lower() == "link" and values.get("rel", "").lower() == "canonical" and values.get("href"):
+            return values["href"]
+        if match[1].lower() == "meta" and values.get("property", "").lower() == "og:url" and values.get("content"):
+            return values["content"]
+    return None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if tag == "link" and values.get("rel", "").lower() == "canonical" and values.get("href"):
-            self.canonical = self.canonical or values["href"]
-        if tag == "meta" and values.get("property", "").lower() == "og:url" and values.get("content"):
-            self.canonical = self.canonical or values["content"]
-        if tag in self._SKIP:
-            self._skipping += 1
-        if tag in self._BLOCK:
-            self._flush()
-        if tag == "main":
-            self._in_main += 1
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP and self._skipping:
-            self._skipping -= 1
-        if tag in self._BLOCK:
-            self._flush()
-        if tag == "main" and self._in_main:
-            self._in_main -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self._current.append(data)
-
-    def _flush(self) -> None:
-        line = " ".join("".join(self._current).split())
-        self._current.clear()
-        if line:
-            self.lines.append(line)
-            if self._in_main:
-                self._main_lines.append(line)
-
-    def text(self) -> str:
-        self._flush()
-        # A page that marks its main content is read from there: menus and "latest news" lists hold
-        # dates and symbols of other releases.
-        return "\n".join(self._main_lines or self.lines)
+def _lines(html: str) -> list[str]:
+    """The visible text of a stretch of page, a line per block element."""
+    text = _OTHER_TAG.sub("", _BLOCK_TAG.sub("\n", html))
+    return [line for line in (" ".join(part.split()) for part in unescape(text).split("\n")) if line]
 
 
 def page_text(html: str) -> tuple[str, str | None]:
-    """The visible text of a saved page and its canonical address (None if it gives none)."""
-    parser = _PageText()
-    parser.feed(html)
-    parser.close()
-    return parser.text(), parser.canonical
+    """The visible text of a saved page, a line per block element, and its canonical address (None if none).
+
+    Scripts, styles, menus, forms and footers are left out; a page that marks its main content is read
+    from there, since menus and "latest news" lists hold dates and symbols of other releases.
+    """
+    html = _COMMENT.sub("", html)
+    canonical = _canonical(html)
+    html = _SKIPPED.sub("", html)
+    lines: list[str] = []
+    start = _MAIN_START.search(html)
+    if start is not None:
+        ends = [match.start() for match in _MAIN_END.finditer(html, start.end())]
+        lines = _lines(html[start.end() : ends[-1] if ends else len(html)])
+    return "\n".join(lines or _lines(html)), canonical
+
+
+def read_page(text: str) -> tuple[list[str], str | None]:
+    """The lines of a press release given as text or as a saved page's HTML, and the page's canonical address.
+
+    Refused (UsageError) when the visible text is longer than any press release.
+    """
+    canonical = None
+    if is_html(text):
+        text, canonical = page_text(text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise UsageError(
+            f"the text is {len(text):,} characters long, more than a press release holds "
+            f"(at most {MAX_TEXT_CHARS:,}): give the release alone"
+        )
+    return normalise(text), canonical
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -163,8 +170,11 @@ def sentences_of(line: str) -> list[str]:
     found: list[str] = []
     start = 0
     for match in _SPLIT.finditer(line):
-        before = line[start : match.start()].rstrip("\"')]")
-        word = before.rsplit(" ", 1)[-1].rstrip(".").lower()
+        # The last word before the stop, found from the stop: the line is not copied at every full stop.
+        end = match.start()
+        while end > start and line[end - 1] in "\"')]":
+            end -= 1
+        word = line[line.rfind(" ", start, end) + 1 or start : end].rstrip(".").lower()
         if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word):
             continue
         found.append(line[start : match.start()].strip())
@@ -254,6 +264,7 @@ def count_of(word: str) -> int:
     return int(word) if word.isdigit() else _WORDS[word.lower()]
 
 
+@lru_cache(maxsize=4096)  # a release names the same few members again and again
 def member_code(name: str) -> str | None:
     """The ISO code of a Council member named as the UN names it ("Bolivia (Plurinational State of)")."""
     cleaned = name.strip(" ,;.:").removeprefix("the ").removeprefix("The ").strip()
@@ -286,28 +297,44 @@ def names_listed(listing: str) -> list[str] | None:
     return codes
 
 
-def members_named_at(text: str) -> list[str]:
-    """The members named at the start of `text` ("China and the Russian Federation — …"), in order."""
+_THE = re.compile(r"\s*(?:(?:the|The)\s+)?")
+_JOINED = re.compile(r",\s*(?:and\s+)?|and\s+")
+_AND = re.compile(r"and\s+")
+
+
+def members_named_at(text: str, start: int = 0) -> list[str]:
+    """The members named at `start` in `text` ("China and the Russian Federation — …"), in order."""
     codes: list[str] = []
-    rest = text
+    at = start
     while True:
-        rest = re.sub(r"^(?:the|The)\s+", "", rest.lstrip())
-        words = rest.split(" ")
+        at = _THE.match(text, at).end()  # type: ignore[union-attr]
+        # A name is at most six words: read no further, so a long text costs no more than a short one.
+        end = at
+        for _ in range(6):
+            end = text.find(" ", end + 1) if end < len(text) else -1
+            if end < 0:
+                end = len(text)
+                break
+        if not members.may_name_member(text[at:end]):
+            return codes
+        words = text[at:end].split(" ")
         found = None
-        for count in range(min(len(words), 6), 0, -1):
+        for count in range(len(words), 0, -1):
             candidate = " ".join(words[:count])
             code = member_code(candidate)
             if code is not None:
-                found = (code, " ".join(words[count:]), candidate)
+                found = (code, candidate)
                 break
         if found is None:
             return codes
-        code, rest, candidate = found
+        code, candidate = found
         codes.append(code)
+        at = min(at + len(candidate) + 1, len(text))
         if candidate.endswith(","):
-            rest = re.sub(r"^and\s+", "", rest)
+            joined = _AND.match(text, at)
+            at = joined.end() if joined else at
             continue
-        joined = re.match(r"^(?:,\s*(?:and\s+)?|and\s+)", rest)
+        joined = _JOINED.match(text, at)
         if joined is None:
             return codes
-        rest = rest[joined.end() :]
+        at = joined.end()

@@ -19,7 +19,7 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _START = re.compile(
-    rf"^\s*(?:from|starting(?:\s+on)?|beginning(?:\s+on)?|as\s+from|with\s+effect\s+from)\s+((?:{DATE.pattern}))"
+    rf"\s*(?:from|starting(?:\s+on)?|beginning(?:\s+on)?|as\s+from|with\s+effect\s+from)\s+((?:{DATE.pattern}))"
 )
 _VERB_AT_END = re.compile(
     r"\b(?:extend|extends|extended|extending|renew|renews|renewed|renewing|prolong|prolongs|prolonged|prolonging"
@@ -27,9 +27,11 @@ _VERB_AT_END = re.compile(
     re.IGNORECASE,
 )
 _VERB = re.compile(r"\b(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?|prolong\w*|reauthori[sz]\w*)\b", re.IGNORECASE)
-_FILLER_AT_END = re.compile(
-    r"(?:[\s,\u2014\u2013-]|\bfor\s+(?:an?\s+)?(?:\w+\s+)?(?:\w+\s+)?(?:months?|years?))*$", re.IGNORECASE
-)
+# Matched at the end of a bounded tail, never with `(…)*$` over the whole text, which backtracks from every position.
+_FILLER = frozenset(",\u2014\u2013-")
+_SPAN_AT_END = re.compile(r"\bfor\s+(?:an?\s+)?(?:\w+\s+)?(?:\w+\s+)?(?:months?|years?)$", re.IGNORECASE)
+_TAIL = 80  # longer than any "for a further twelve months" or verb
+_UNTIL_NEXT = re.compile(r"[\s,\u2014\u2013-]*(?:until|through|till)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r";|\.\s|\.$|,\s+(?=\w+ing\b)|\s(?:while|whereas|yet|but)\s|,?\s+and\s+(?=(?:decided|requested|expressed|urged"
     r"|called|demanded|stressed)\b)",
@@ -84,8 +86,8 @@ def expiries(
     unplaced: list[tuple[_Anchor, str]] = []
     for sentence in decision:
         anchors = _anchors(sentence)
-        for anchor in anchors:
-            keys, unclear = _mandates(regime, _object_of(sentence, anchors, anchor))
+        for index, anchor in enumerate(anchors):
+            keys, unclear = _mandates(regime, _object_of(sentence, anchors, index))
             if not keys:
                 unplaced.append((anchor, unclear))
             for key in keys:
@@ -140,12 +142,11 @@ def _anchors(sentence: str) -> list[_Anchor]:
         article, number, unit = match[1], match[2], match[3]
         if number is None and article is None:
             continue  # "for months": no length at all
-        after = sentence[match.end() :]
         # "for one year until 31 July 2024" is one term, and the date says it.
-        if re.match(r"^[\s,\u2014\u2013-]*(?:until|through|till)\b", after, re.IGNORECASE):
+        if _UNTIL_NEXT.match(sentence, match.end()):
             continue
         phrase, day = match[0], None
-        start = _START.match(after)
+        start = _START.match(sentence, match.end())
         if start is not None:
             begins = parse_day(DATE.match(start[1]))  # type: ignore[arg-type]
             length = count_of(number) if number else 1
@@ -159,20 +160,32 @@ def _anchors(sentence: str) -> list[_Anchor]:
     return sorted(anchors, key=lambda anchor: anchor.start)
 
 
-def _object_of(sentence: str, anchors: list[_Anchor], anchor: _Anchor) -> str:
-    """The words a term is the term of, found by where the verb stands: "extended until X the mandate of the
-    Panel" or "extended the mandate of the Panel until X"."""
-    index = anchors.index(anchor)
+def _object_of(sentence: str, anchors: list[_Anchor], index: int) -> str:
+    """The words the term `anchors[index]` is the term of, found by where the verb stands: "extended until X
+    the mandate of the Panel" or "extended the mandate of the Panel until X"."""
+    anchor = anchors[index]
     before = sentence[anchors[index - 1].end if index else 0 : anchor.start]
     after = sentence[anchor.end : anchors[index + 1].start if index + 1 < len(anchors) else len(sentence)]
     end = _CLAUSE_END.search(after)
     after = after[: end.start()] if end else after
-    if _VERB_AT_END.search(_FILLER_AT_END.sub("", before)):
+    if _verb_at_end(before):
         primary, other = after, ""
     else:
         verbs = list(_VERB.finditer(before))
         primary, other = (before[verbs[-1].end() :] if verbs else before), after
     return primary if _mandates(None, primary)[0] else other
+
+
+def _verb_at_end(text: str) -> bool:
+    """Whether `text` ends with a renewing verb, once dashes, commas and "for a year" are set aside."""
+    end = len(text)
+    while True:
+        while end and (text[end - 1] in _FILLER or text[end - 1].isspace()):
+            end -= 1
+        span = _SPAN_AT_END.search(text, max(0, end - _TAIL), end)
+        if span is None or span.start() == end:
+            return _VERB_AT_END.search(text, max(0, end - _TAIL), end) is not None
+        end = span.start()
 
 
 def _mandates(regime: Regime | None, phrase: str) -> tuple[list[str], str]:
@@ -201,11 +214,13 @@ def _mandates(regime: Regime | None, phrase: str) -> tuple[list[str], str]:
         elif unique:
             ambiguous = True
 
-    by_category = {c: [k for k, m in regime.mandates.items() if m.category is c] for c in Category}
+    def of(category: Category) -> list[str]:
+        return [k for k, m in regime.mandates.items() if m.category is category]
+
     if _MONITORING.search(phrase):
-        among(by_category[Category.MONITORING])
+        among(of(Category.MONITORING))
     if _OMBUDSPERSON.search(phrase):
-        among(by_category[Category.OMBUDSPERSON])
+        among(of(Category.OMBUDSPERSON))
     for pattern in _SPECIFIC.values():
         if pattern.search(phrase):
             by_name = [k for k, m in regime.mandates.items() if pattern.search(m.name)]
@@ -213,11 +228,11 @@ def _mandates(regime: Regime | None, phrase: str) -> tuple[list[str], str]:
     if not found and not ambiguous:
         # "the provisions of paragraphs 15 and 17 of resolution 2182 (2014)": the mandate whose description cites it.
         cited = {f"resolution {n} ({y})" for n, y in _RESOLUTION_CITED.findall(phrase)}
-        owners = {k for k, m in regime.mandates.items() if any(c in _plain(m.description) for c in cited)}
+        owners = {k for k, m in regime.mandates.items() if cited and any(c in _plain(m.description) for c in cited)}
         if len(owners) == 1:
             among(owners)
     if not found and not ambiguous and _GENERIC.search(phrase):
-        among(by_category[Category.MEASURES])
+        among(of(Category.MEASURES))
     if found:
         return found, ""
     if ambiguous:

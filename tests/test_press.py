@@ -1,0 +1,77 @@
+"""Reading a press release into sentences (`sanctions.press`): hostile shapes are read in one pass."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from sanctions.cli import app
+from sanctions.press import MAX_TEXT_CHARS, members_named_at, page_text, read_page, sentences_of
+from sanctions.terms import _VERB_AT_END, _verb_at_end
+
+runner = CliRunner()
+
+
+def test_a_text_longer_than_any_release_is_refused_in_one_line() -> None:
+    text = "The Security Council today adopted resolution 2999 (2030). " * (MAX_TEXT_CHARS // 50)
+    result = runner.invoke(app, ["draft", "-", "--date", "2030-07-30"], input=text)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"sanctions: error: the text is {len(text):,} characters long, more than a press release holds "
+        f"(at most {MAX_TEXT_CHARS:,}): give the release alone\n"
+    )
+
+
+def test_a_page_is_measured_by_its_visible_text_not_its_markup() -> None:
+    page = "<html><head><script>" + "x" * (2 * MAX_TEXT_CHARS) + "</script></head><body><p>Text.</p></body></html>"
+    assert read_page(page) == (["Text."], None)
+
+
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        # Tags and comments left open: read once each, never rescanned from every "<".
+        ("<html><body><p>Hello</p>" + "<a " * 100_000, "Hello\n" + "<a " * 99_999 + "<a"),
+        ("<html><body><p>Hello</p><!--" + " <p>x</p>" * 50_000, "Hello"),
+        ("<html><body><p>Hello</p><script>" + "<p>x</p>" * 50_000, "Hello"),
+        ('<html><body><p>a <svg class="i"/>b</p><nav>menu</nav><p>c &amp; d</p></body></html>', "a b\nc & d"),
+        ("<html><body><p>menu</p><main><div>One</div><main>Two</main> Three</main></body></html>", "One\nTwo\nThree"),
+    ],
+)
+def test_page_text_of_hostile_and_nested_markup(page: str, text: str) -> None:
+    assert page_text(page)[0] == text
+
+
+def test_the_first_canonical_address_is_the_pages() -> None:
+    page = (
+        "<html><head><meta content='https://e.org/b' property=og:url>"
+        '<link href="https://e.org/a?x=1&amp;y=2" rel="canonical"></head><body><p>T</p></body></html>'
+    )
+    assert page_text(page) == ("T", "https://e.org/b")
+
+
+def test_abbreviations_by_the_thousand_are_one_sentence() -> None:
+    line = "Mr. X a. B " * 30_000 + "end. Next one."
+    assert sentences_of(line) == [line[: -len(" Next one.")], "Next one."]
+
+
+def test_members_are_read_from_a_position_in_a_long_text() -> None:
+    text = "vetoed by " * 20_000 + "China and the Russian Federation, after a debate"
+    assert members_named_at(text, len("vetoed by ") * 20_000) == ["CN", "RU"]
+    assert members_named_at("China, " * 20_000 + "and France") == ["CN"] * 20_000 + ["FR"]
+
+
+# The pattern the filler was once stripped with: right, but quadratic on long runs of dashes and commas.
+_OLD_FILLER = re.compile(
+    r"(?:[\s,\u2014\u2013-]|\bfor\s+(?:an?\s+)?(?:\w+\s+)?(?:\w+\s+)?(?:months?|years?))*$", re.IGNORECASE
+)
+_TOKENS = ["extended", "renewed", "for", "a", "an", "further", "one", "year", "months", "-", ",", " ", "\u2014", "x"]
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=12).map(" ".join))
+def test_the_verb_before_a_term_is_found_as_before(text: str) -> None:
+    assert _verb_at_end(text) == bool(_VERB_AT_END.search(_OLD_FILLER.sub("", text)))
