@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -10,9 +11,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from sanctions.cli import app
-from sanctions.press import MAX_TEXT_CHARS, members_named_at, page_text, read_page, sentences_of
+from sanctions.press import MAX_TEXT_CHARS, members_named_at, page_text, read_page, read_press_release, sentences_of
 from sanctions.terms import _VERB_AT_END, _verb_at_end
 
+PRESS = Path(__file__).parent / "data" / "press"
 runner = CliRunner()
 
 
@@ -75,3 +77,32 @@ _TOKENS = ["extended", "renewed", "for", "a", "an", "further", "one", "year", "m
 @given(st.lists(st.sampled_from(_TOKENS), max_size=12).map(" ".join))
 def test_the_verb_before_a_term_is_found_as_before(text: str) -> None:
     assert _verb_at_end(text) == bool(_VERB_AT_END.search(_OLD_FILLER.sub("", text)))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_a_byte_order_mark_says_the_encoding(encoding: str, tmp_path: Path) -> None:
+    text = "Côte d\u2019Ivoire — 9588th Meeting (AM)\r\nThe Security Council today adopted resolution 2999 (2030)."
+    path = tmp_path / "release.txt"
+    # The codecs named without a byte order write the mark themselves.
+    path.write_bytes((text if encoding in ("utf-16", "utf-32", "utf-8-sig") else "\ufeff" + text).encode(encoding))
+    assert read_press_release(str(path), None) == text
+
+
+def test_a_utf16_release_drafts_as_its_utf8_copy(tmp_path: Path) -> None:
+    name = "car-2023-07-27-sc15369.txt"
+    (tmp_path / name).write_text((PRESS / name).read_text(encoding="utf-8"), encoding="utf-16")
+    args = ["--date", "2023-07-27", "--url", "https://press.un.org/en/2023/sc15369.doc.htm"]
+    utf16 = runner.invoke(app, ["draft", str(tmp_path / name), *args])
+    utf8 = runner.invoke(app, ["draft", str(PRESS / name), *args])
+    assert (utf16.exit_code, utf16.stdout, utf16.stderr) == (0, utf8.stdout, "")
+    assert "document: S/RES/2693 (2023)" in utf16.stdout
+
+
+def test_a_byte_order_mark_on_other_bytes_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_bytes(b"\xfe\xff\xd8\x00")  # UTF-16 BE's mark, then half a surrogate pair
+    result = runner.invoke(app, ["draft", str(path)])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"sanctions: error: {path} begins with a UTF-16 byte order mark but is not UTF-16 text\n",
+    )

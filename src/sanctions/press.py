@@ -5,6 +5,7 @@ The reading half of `sanctions draft`; what the sentences record is drafted in `
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 import re
@@ -26,7 +27,8 @@ MAX_TEXT_CHARS = 256 * 1024
 
 
 def read_press_release(source: str, stdin: BinaryIO | None) -> str:
-    """The text of FILE, or of standard input for '-': UTF-8 (or Windows-1252), at most 10 MiB."""
+    """The text of FILE, or of standard input for '-': UTF-8 (or Windows-1252), or as its byte order mark says
+    (UTF-16, UTF-32); at most 10 MiB."""
     if source == "-":
         if stdin is None:
             raise UsageError("standard input is closed: give the press release as a file")
@@ -47,10 +49,27 @@ def read_press_release(source: str, stdin: BinaryIO | None) -> str:
             raise UsageError(f"cannot read {source}: {error.strerror or error}") from None
     if len(raw) > MAX_INPUT_BYTES:
         raise UsageError(f"{name} is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB: not a press release")
+    # A byte order mark says the encoding (Notepad saves "Unicode" as UTF-16 with one); UTF-32's first.
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                raise UsageError(
+                    f"{name} begins with a {encoding} byte order mark but is not {encoding} text"
+                ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace")
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
 
 _HTML = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|p|div|h[1-6]|article|main)\b", re.IGNORECASE)
