@@ -643,3 +643,62 @@ def test_a_release_as_long_as_allowed_is_drafted(regimes: list[Regime]) -> None:
     text = "\n".join(f"{sentence[:-1]} until 31 July 2031." for _ in range(MAX_TEXT_CHARS // (len(sentence) + 20)))
     draft = draft_event(text, regimes, given_date=dt.date(2030, 7, 30))
     assert (draft.document, draft.expiries) == ("S/RES/2999 (2030)", {"panel": dt.date(2031, 7, 31)})
+
+
+# --- applies at once to one file ------------------------------------------------------------------------
+
+DPRK_COMPLETE = [name for name in COMPLETE if EXPECTED[name]["regime"] == "dprk"]
+
+
+def dprk_without_its_fixtures(tmp_path: Path) -> tuple[Path, Path]:
+    folder = tmp_path / "regimes"
+    shutil.copytree(data_dir(), folder)
+    target = folder / "dprk.yaml"
+    for name in DPRK_COMPLETE:
+        target.write_text(without_event(target, EXPECTED[name]["date"], EXPECTED[name]["kind"]), encoding="utf-8")
+    return folder, target
+
+
+def test_applies_at_once_in_threads_keep_every_event(tmp_path: Path, regimes: list[Regime]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from sanctions.insert import apply_draft
+
+    folder, target = dprk_without_its_fixtures(tmp_path)
+    drafts = [drafted(name, regimes) for name in DPRK_COMPLETE]
+    start = Barrier(len(drafts))
+
+    def apply(draft: Draft) -> int:
+        start.wait()
+        return apply_draft(folder, draft, yaml_draft(draft))[1]
+
+    with ThreadPoolExecutor(len(drafts)) as pool:
+        list(pool.map(apply, drafts))
+    recorded = parse_regime(target.read_text(encoding="utf-8"), str(target)).events
+    assert len(drafts) >= 5
+    assert [draft.event() in recorded for draft in drafts] == [True] * len(drafts)
+
+
+def test_applies_at_once_in_processes_keep_every_event_they_say_they_added(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder, target = dprk_without_its_fixtures(tmp_path)
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "sanctions", *apply_args(name, folder)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in DPRK_COMPLETE
+    ]
+    said = [(*process.communicate(timeout=120), process.returncode) for process in processes]
+    assert [(code, err.splitlines()[-1].split(" at line ")[0]) for _, err, code in said] == [
+        (0, f"added to {target}")
+    ] * len(processes)
+    text = target.read_text(encoding="utf-8")
+    for out, _, _ in said:
+        assert out in text
+    assert run("validate", "--data", str(folder))[0] == 0

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -150,7 +152,37 @@ def apply_event(path: Path, block: str, day: dt.date, regime_id: str) -> int:
 
     The whole new text is checked as `sanctions validate` checks a file before anything is written, and
     then written atomically over the old; on any problem the file is left untouched and ApplyError says why.
+    The file's folder is locked from the read to the write, so applies to one file at once run one after
+    another, each on the text the last one wrote: none loses another's event.
     """
+    with _locked(path.parent):
+        return _apply_event(path, block, day, regime_id)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on `folder`, held until the block ends (or the process does).
+
+    The folder, not the file: the file is replaced by a new one, which a lock on the old would not guard,
+    and a lock file beside it would be left in the data. Where there is no flock (Windows), no lock.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as error:
+        raise ApplyError(f"cannot lock {folder}: {reason(error)}") from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # which releases the lock
+
+
+def _apply_event(path: Path, block: str, day: dt.date, regime_id: str) -> int:
     from sanctions.parse import parse_regime
 
     text = read_regime_text(path)
