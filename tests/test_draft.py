@@ -702,3 +702,36 @@ def test_applies_at_once_in_processes_keep_every_event_they_say_they_added(tmp_p
     for out, _, _ in said:
         assert out in text
     assert run("validate", "--data", str(folder))[0] == 0
+
+
+# --- deadlines are not terms ------------------------------------------------------------------------------
+
+DEADLINE = (
+    "asked the Panel of Experts to brief the Committee established pursuant to resolution 2374 (2017) on its "
+    "findings until 15 December 2030 at the latest"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expiries"),
+    [
+        (f"The Security Council today unanimously adopted resolution 2999 (2030) and {DEADLINE}.", {}),
+        (
+            f"The Security Council today unanimously adopted resolution 2999 (2030), extending until 1 August 2031 "
+            f"{PANEL_2374}, and {DEADLINE}.",
+            {"panel": dt.date(2031, 8, 1)},
+        ),
+        (
+            "The Security Council today unanimously adopted resolution 2999 (2030), requesting the Panel of Experts "
+            "assisting the Committee established pursuant to resolution 2374 (2017) to report until 1 May 2031.",
+            {},
+        ),
+    ],
+)
+def test_a_report_deadline_is_not_a_mandates_end(
+    text: str, expiries: dict[str, dt.date], regimes: list[Regime]
+) -> None:
+    draft = draft_event(text, regimes, url="https://example.org/sc99999", given_date=dt.date(2030, 7, 30))
+    assert (draft.regime and draft.regime.id, draft.expiries) == ("mali", expiries)
+    deadline = "'until 15 December 2030'" if "December" in text else "'until 1 May 2031'"
+    assert f"{deadline} is a deadline for a report or briefing, not a mandate's term: left out" in draft.warnings

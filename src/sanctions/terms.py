@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
@@ -37,6 +38,13 @@ _CLAUSE_END = re.compile(
     r"|called|demanded|stressed)\b)",
     re.IGNORECASE,
 )
+# What a report or briefing is asked to do "until" a date: a deadline, not a mandate's term.
+_REPORTING = re.compile(
+    r"\b(?:brief(?:s|ed|ing)?|report(?:s|ed|ing)?|submit(?:s|ted|ting)?|present(?:s|ed|ing)?|inform(?:s|ed|ing)?"
+    r"|updat(?:e|es|ed|ing))\b",
+    re.IGNORECASE,
+)
+_AT_THE_LATEST = re.compile(r"[\s,]*at\s+the\s+latest\b", re.IGNORECASE)
 RENEWAL = re.compile(r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|prolong\w*|reauthori[sz]\w*)\b", re.IGNORECASE)
 # What a phrase calls a mandate, and what a mandate's name must say to be the one meant.
 _MONITORING = re.compile(
@@ -86,7 +94,11 @@ def expiries(
     unplaced: list[tuple[_Anchor, str]] = []
     for sentence in decision:
         anchors = _anchors(sentence)
+        deadlines = _deadlines(sentence, anchors)
         for index, anchor in enumerate(anchors):
+            if index in deadlines:
+                warn(f"'{anchor.phrase}' is a deadline for a report or briefing, not a mandate's term: left out")
+                continue
             keys, unclear = _mandates(regime, _object_of(sentence, anchors, index))
             if not keys:
                 unplaced.append((anchor, unclear))
@@ -158,6 +170,22 @@ def _anchors(sentence: str) -> list[_Anchor]:
                 phrase = f"{match[0]}{start[0]}"
         anchors.append(_Anchor(match.start(), match.end() + (len(start[0]) if start else 0), phrase, day))
     return sorted(anchors, key=lambda anchor: anchor.start)
+
+
+def _deadlines(sentence: str, anchors: list[_Anchor]) -> set[int]:
+    """The anchors that are deadlines, not terms: "brief the Committee on its findings until 15 December 2023
+    at the latest" (the nearest verb before it is one of reporting, or "at the latest" follows it)."""
+    verbs = sorted(
+        [(match.start(), False) for match in _VERB.finditer(sentence)]
+        + [(match.start(), True) for match in _REPORTING.finditer(sentence)]
+    )
+    starts = [start for start, _ in verbs]
+    found = set()
+    for index, anchor in enumerate(anchors):
+        nearest = bisect.bisect_left(starts, anchor.start) - 1
+        if _AT_THE_LATEST.match(sentence, anchor.end) or (nearest >= 0 and verbs[nearest][1]):
+            found.add(index)
+    return found
 
 
 def _object_of(sentence: str, anchors: list[_Anchor], index: int) -> str:
