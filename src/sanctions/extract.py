@@ -37,10 +37,16 @@ _SC_URL = re.compile(r"/sc(\d{4,5})\.doc\.html?\b", re.IGNORECASE)
 _RES_SYMBOL = re.compile(r"\bS/RES/(\d{1,4})\s*(?:\((\d{4})\))?")
 _ADOPTED_RESOLUTION = re.compile(
     r"\b(?:adopt(?:s|ed|ing)?|adoption\s+of)\s+(?:the\s+)?(?:draft\s+)?resolution\s+(\d{1,4})\s*(?:\((\d{4})\))?"
-    r"|\bresolution\s+(\d{1,4})\s*(?:\((\d{4})\))?(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?\s+(?:was|is)\s+adopted",
+    r"|\bresolution\s+(\d{1,4})\s*(?:\((\d{4})\))?(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?\s+(?:was|is)\s+adopted"
+    # "By resolution 1904 (2009), adopted unanimously today"
+    r"|\bresolution\s+(\d{1,4})\s*\((\d{4})\),?\s+adopted\b",
     re.IGNORECASE,
 )
-_EARLIER = re.compile(r"\b(?:previously|earlier|had\s+adopted|last\s+year)\b", re.IGNORECASE)
+# A sentence on a resolution adopted before: "A year ago, by adopting resolution 2745 (2024)", "since its
+# adoption of resolution 1267 (1999)".
+_EARLIER = re.compile(
+    r"\b(?:previously|earlier|had\s+adopted|last\s+year|ago|since\s+(?:its|the)\s+adoption)\b", re.IGNORECASE
+)
 _DRAFT_SYMBOL = re.compile(
     r"\bdraft(?:\s+resolution)?\s*\((?:document\s+)?(S/\d{4}/\d{1,4}(?:/Rev\.\d)?)\)", re.IGNORECASE
 )
@@ -65,7 +71,9 @@ MORE_DRAFTS = re.compile(
 )
 _UNANIMOUS = re.compile(
     r"\bunanimously\s+(?:adopt(?:s|ed|ing)?|decided|decides|renewed|extended|agreed)\b|\badopted\s+unanimously\b"
-    r"|\bunanimous\s+adoption\b",
+    r"|\bunanimous\s+adoption\b"
+    # "adopting resolution 2745 (2024) unanimously"
+    r"|\badopt(?:s|ed|ing)?\s+(?:the\s+)?(?:draft\s+)?resolution\s+\d{1,4}\s*(?:\(\d{4}\))?\s+unanimously\b",
     re.IGNORECASE,
 )
 _LISTING = r"(?:\s*\(((?:[^()]|\([^()]*\))*)\))?"
@@ -85,7 +93,8 @@ _PAST = re.compile(
 )
 ESTABLISHING = re.compile(
     r"\b(?:establish(?:es|ed|ing)?|impos(?:es|ed|ing))\s+(?:a|an)\s+(?:new\s+)?(?:sanctions\s+regime|arms\s+embargo"
-    r"|travel\s+ban|assets?\s+freeze)",
+    r"|travel\s+ban|assets?\s+freeze)"
+    r"|\bestablish(?:es|ed|ing|ment\s+of)\s+(?:a|an|the)\s+(?:office\s+of\s+the\s+)?ombudsperson\b",
     re.IGNORECASE,
 )
 
@@ -238,8 +247,8 @@ class Reader:
             if _EARLIER.search(sentence):
                 continue
             for match in _ADOPTED_RESOLUTION.finditer(sentence):
-                number = int(match[1] or match[3])
-                year = match[2] or match[4]
+                number = int(match[1] or match[3] or match[5])
+                year = match[2] or match[4] or match[6]
                 known = found.get(number)
                 if known is None or (known[0] is None and year):
                     found[number] = (int(year) if year else None, sentence)
@@ -249,6 +258,12 @@ class Reader:
                     found[number] = (int(match[2]), found[number][1])
         if not found:
             return None
+        if len(found) > 1:
+            # The one adopted today: of the decision's year, said to be adopted "today" if that tells them apart.
+            this_year = {n: f for n, f in found.items() if day is not None and f[0] == day.year}
+            found = this_year or found
+            today = {n: f for n, f in found.items() if _TODAY.search(f[1])}
+            found = today if len(today) == 1 else found
         if len(found) > 1:
             numbers = ", ".join(str(n) for n in sorted(found))
             self.warn(f"the text adopts more than one resolution ({numbers}): document left out; draft each by hand")
@@ -429,13 +444,28 @@ class Reader:
         if not ranked:
             self.warn("the text names no regime's committee, resolutions or country: give --regime; regime left out")
             return None
-        if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
-            names = " or ".join(f"'{regime_id}'" for regime_id, _ in ranked[:2])
-            self.warn(f"the text could be about {names}: give --regime; regime left out")
-            return None
         winner = ranked[0][0]
+        if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+            # Two situations at once (the Somalia and Eritrea arms embargoes): the regime whose mandates the
+            # text's terms are the terms of, if only one has the most.
+            placed = {regime_id: self._terms_placed(by_id[regime_id]) for regime_id, _ in ranked[:2]}
+            first, second = (placed[regime_id] for regime_id, _ in ranked[:2])
+            if first == second:
+                names = " or ".join(f"'{regime_id}'" for regime_id, _ in ranked[:2])
+                self.warn(f"the text could be about {names}: give --regime; regime left out")
+                return None
+            winner = max(placed, key=lambda regime_id: placed[regime_id])
+            other = next(regime_id for regime_id in placed if regime_id != winner)
+            reasons[winner].setdefault(
+                f"the text sets terms of {placed[winner]} of its mandates and {placed[other]} of '{other}''s"
+            )
         self.explain("regime", winner, f"{', '.join(reasons[winner])}: {sentences[winner][1]}")
         return by_id[winner]
+
+    def _terms_placed(self, regime: Regime) -> int:
+        """How many of a regime's mandates the text gives a term, read quietly (to choose between regimes)."""
+        sets, _, _ = expiries(regime, self.decision_sentences(False), (), None, lambda *_: None, lambda _: None)
+        return len(sets)
 
     # --- expiries --------------------------------------------------------------------------------
 
