@@ -138,6 +138,8 @@ def _title(
     elif kind is Kind.RENEWED:
         terms = "; ".join(term(key, value, "renewed") for key, value in expiries.items())
         title = terms or "Renewed"
+    elif kind is Kind.TERMINATED:
+        title = "; ".join(f"{regime.mandates[key].name} terminated" for key in expiries) or "Terminated"
     else:
         title = "Measures modified"
     if abstained and kind is not Kind.FAILED_DRAFT:
@@ -240,6 +242,9 @@ def draft_event(
         elif expiries or renewing:
             kind = Kind.RENEWED
             reader.explain("kind", kind.value, "the resolution sets or renews a mandate's term")
+        elif chosen is not None and (ended := reader.terminations(chosen, day)):
+            kind, expiries = Kind.TERMINATED, ended
+            reader.explain("kind", kind.value, "the resolution ends mandates and sets no term")
         else:
             kind = Kind.MODIFIED
             reader.warn("the adopted resolution sets no term the text gives: drafted as modified; check the kind")

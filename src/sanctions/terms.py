@@ -99,7 +99,7 @@ def expiries(
             if index in deadlines:
                 warn(f"'{anchor.phrase}' is a deadline for a report or briefing, not a mandate's term: left out")
                 continue
-            keys, unclear = _mandates(regime, _object_of(sentence, anchors, index))
+            keys, unclear = mandates_named(regime, _object_of(sentence, anchors, index))
             if not keys:
                 unplaced.append((anchor, unclear))
             for key in keys:
@@ -201,7 +201,7 @@ def _object_of(sentence: str, anchors: list[_Anchor], index: int) -> str:
     else:
         verbs = list(_VERB.finditer(before))
         primary, other = (before[verbs[-1].end() :] if verbs else before), after
-    return primary if _mandates(None, primary)[0] else other
+    return primary if mandates_named(None, primary)[0] else other
 
 
 def _verb_at_end(text: str) -> bool:
@@ -216,7 +216,7 @@ def _verb_at_end(text: str) -> bool:
         end = span.start()
 
 
-def _mandates(regime: Regime | None, phrase: str) -> tuple[list[str], str]:
+def mandates_named(regime: Regime | None, phrase: str) -> tuple[list[str], str]:
     """The mandates a phrase names plainly, and why none if it names none (a message template).
 
     Without a regime, only whether the phrase names any kind of mandate at all (a one-item list).
