@@ -37,6 +37,7 @@ FIELDS = (
     "against",
     "abstaining",
     "vetoed_by",
+    "penholders",
     "expiries",
 )
 EMPTY = (None, [], {})
@@ -58,6 +59,7 @@ def observed(draft: Draft) -> dict[str, Any]:
         "against": members(Position.AGAINST),
         "abstaining": members(Position.ABSTAIN),
         "vetoed_by": list(draft.vetoed_by),
+        "penholders": list(draft.penholders),
         "expiries": dict(draft.expiries),
     }
 
@@ -76,6 +78,7 @@ def recorded(event: Event) -> dict[str, Any]:
         "against": members(Position.AGAINST),
         "abstaining": members(Position.ABSTAIN),
         "vetoed_by": sorted(event.vetoed_by),
+        "penholders": sorted(event.penholders),
         "expiries": dict(event.would_have_set if event.kind.is_failed else event.sets),
     }
 
@@ -86,7 +89,7 @@ def main() -> int:
     by_id: dict[str, Regime] = {regime.id: regime for regime in regimes}
     tally = {field: {"right": 0, "left out": 0, "wrong": 0} for field in FIELDS}
     agreement = {field: [0, 0] for field in ("date", "kind", "document", "meeting", "press_release", "vote")}
-    agreement.update({field: [0, 0] for field in ("against", "abstaining", "vetoed_by", "expiries")})
+    agreement.update({field: [0, 0] for field in ("against", "abstaining", "vetoed_by", "penholders", "expiries")})
     wrong: list[str] = []
     differences: list[str] = []
     warnings = 0

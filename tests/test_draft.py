@@ -72,6 +72,7 @@ def observed(draft: Draft) -> dict[str, Any]:
         "against": members(Position.AGAINST),
         "abstaining": members(Position.ABSTAIN),
         "vetoed_by": list(draft.vetoed_by),
+        "penholders": list(draft.penholders),
         "expiries": draft.expiries,
     }
 
@@ -88,7 +89,7 @@ def test_the_fixtures_cover_ten_regimes_and_every_kind_of_release() -> None:
 
 
 SCORED = ("regime", "date", "kind", "document", "meeting", "press_release", "vote", "in_favour", "against")
-SCORED += ("abstaining", "vetoed_by", "expiries")
+SCORED += ("abstaining", "vetoed_by", "penholders", "expiries")
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -756,3 +757,25 @@ def test_a_report_deadline_is_not_a_mandates_end(
     assert (draft.regime and draft.regime.id, draft.expiries) == ("mali", expiries)
     deadline = "'until 15 December 2030'" if "December" in text else "'until 1 May 2031'"
     assert f"{deadline} is a deadline for a report or briefing, not a mandate's term: left out" in draft.warnings
+
+
+@pytest.mark.parametrize(
+    ("statement", "penholders"),
+    [
+        ("said the representative of France, which led the drafting of the text.", ("FR",)),
+        ("David Pressman (United States), who shepherded the drafting process, noted progress.", ("US",)),
+        ("The representative of the United Kingdom, the text's main author, welcomed it.", ("GB",)),
+        ("The text, sponsored by Kenya and the United Kingdom, reads as follows.", ()),
+        ("The penholder, " * 5_000 + "spoke.", ()),
+    ],
+)
+def test_the_penholder_is_the_member_said_to_lead_the_drafting(
+    statement: str, penholders: tuple[str, ...], regimes: list[Regime]
+) -> None:
+    text = (
+        "The Security Council today unanimously adopted resolution 2999 (2030), extending until 1 August 2031 "
+        f"{PANEL_2374}. {statement[0].upper()}{statement[1:]}"
+    )
+    draft = draft_event(text, regimes, url="https://example.org/sc99999", given_date=dt.date(2030, 7, 30))
+    assert draft.penholders == penholders
+    assert yaml_draft(draft).count("penholders: [") == (1 if penholders else 0)

@@ -53,6 +53,7 @@ class Draft:
     vote: Tally | None
     votes: dict[str, Position]
     vetoed_by: tuple[str, ...]
+    penholders: tuple[str, ...]
     expiries: dict[str, Expiry]  # `sets` for an adopted decision, `would_have_set` for a failed draft
     sources: tuple[str, ...]
     notes: str
@@ -94,6 +95,7 @@ class Draft:
             vote=self.vote,
             votes=dict(self.votes),
             vetoed_by=self.vetoed_by,
+            penholders=self.penholders,
             sets=self.sets,
             would_have_set=self.would_have_set,
             sources=self.sources,
@@ -270,6 +272,7 @@ def draft_event(
         vote=tally,
         votes=votes,
         vetoed_by=vetoed_by,
+        penholders=reader.penholders(),
         expiries=expiries,
         sources=sources,
         notes=notes,

@@ -7,12 +7,13 @@ finds the mandates' terms, and `sanctions.draft` puts the event together.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from sanctions.model import TERMINATED, Expiry, Kind, Position, Regime, Tally
-from sanctions.press import COUNT, DATE, count_of, members_named_at, names_listed, parse_day, sentences_of
+from sanctions.press import COUNT, DATE, count_of, member_code, members_named_at, names_listed, parse_day, sentences_of
 from sanctions.symbols import RESOLUTION
 from sanctions.terms import expiries, mandates_named
 
@@ -89,6 +90,14 @@ _ON_DATE = re.compile(rf"^On\s+((?:{DATE.pattern})),?\s+the\s+Security\s+Council
 _PAST = re.compile(
     r"\b(?:previously\s+(?:decided|extended|renewed|expanded)|had\s+(?:previously\s+)?(?:been\s+)?(?:extended|renewed"
     r"|decided|expanded)|was\s+extended|were\s+extended|press\s+release)\b",
+    re.IGNORECASE,
+)
+# The member that wrote the text: "the representative of France, which led the drafting of the text",
+# "David Pressman (United States), who shepherded the drafting process", "…, the text's main author".
+_PENHOLDER = re.compile(
+    r"[,)]\s*(?:(?:which|who)\s+(?:led|shepherded|coordinated|steered)\s+(?:the\s+)?(?:drafting|negotiations)\b"
+    r"|(?:as\s+)?(?:the\s+)?(?:text's|draft's|resolution's)\s+(?:main\s+)?(?:author|drafter|penholder)\b"
+    r"|(?:as\s+)?(?:the\s+)?(?:co-)?penholders?\b)",
     re.IGNORECASE,
 )
 # "terminated, with immediate effect, the sanctions regime on Liberia", "disbanded ... its Panel of Experts".
@@ -308,6 +317,22 @@ class Reader:
         if said is None:
             return None
         return (Kind.VETO if vetoed else Kind.FAILED_DRAFT), vetoers, said
+
+    def penholders(self) -> tuple[str, ...]:
+        """The members the text says wrote the text (the words just before "which led the drafting")."""
+        found: list[str] = []
+        mentions = (match for sentence in self.sentences for match in _PENHOLDER.finditer(sentence))
+        # A release names its penholder once or twice: reading a few mentions bounds a hostile text's cost.
+        for match in itertools.islice(mentions, 20):
+            sentence = match.string
+            words = (
+                sentence[max(0, match.start() - 60) : match.start()].replace("(", " ").replace(")", " ").split()[-6:]
+            )
+            code = next((c for i in range(len(words)) if (c := member_code(" ".join(words[i:])))), None)
+            if code is not None and code not in found:
+                found.append(code)
+                self.explain("penholders", code, sentence)
+        return tuple(found)
 
     def draft_symbol(self) -> str | None:
         for sentence in self.sentences:

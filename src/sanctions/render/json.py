@@ -96,7 +96,7 @@ def draft(drafted: Draft) -> str:
         "vote": _tally(drafted.vote),
         "votes": {code: position.value for code, position in drafted.votes.items()},
         "vetoed_by": list(drafted.vetoed_by),
-        "penholders": [],
+        "penholders": list(drafted.penholders),
         "sets": _expiries(drafted.sets),
         "would_have_set": _expiries(drafted.would_have_set),
         "lapses": [],

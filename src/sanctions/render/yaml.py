@@ -139,7 +139,7 @@ def draft(drafted: Draft) -> str:
         vote=drafted.vote,
         votes=drafted.votes,
         vetoed_by=drafted.vetoed_by,
-        penholders=(),
+        penholders=drafted.penholders,
         sets=drafted.sets,
         would_have_set=drafted.would_have_set,
         sources=drafted.sources,
