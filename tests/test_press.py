@@ -106,3 +106,14 @@ def test_a_byte_order_mark_on_other_bytes_is_refused(tmp_path: Path) -> None:
         2,
         f"sanctions: error: {path} begins with a UTF-16 byte order mark but is not UTF-16 text\n",
     )
+
+
+def test_drafting_is_read_in_modules_of_at_most_600_lines() -> None:
+    import sanctions
+
+    folder = Path(sanctions.__file__).parent
+    lengths = {name: len((folder / f"{name}.py").read_text(encoding="utf-8").splitlines()) for name in DRAFTING}
+    assert max(lengths.values()) <= 600, lengths
+
+
+DRAFTING = ("press", "extract", "terms", "draft", "insert")

@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from sanctions.model import TERMINATED, Expiry, Kind, Position, Regime, Tally
+from sanctions.model import Expiry, Kind, Position, Regime, Tally
 from sanctions.press import COUNT, DATE, count_of, member_code, members_named_at, names_listed, parse_day, sentences_of
 from sanctions.symbols import RESOLUTION
-from sanctions.terms import expiries, mandates_named
+from sanctions.terms import expiries, terminations
 
 
 @dataclass(frozen=True)
@@ -100,12 +100,6 @@ _PENHOLDER = re.compile(
     r"|(?:as\s+)?(?:the\s+)?(?:co-)?penholders?\b)",
     re.IGNORECASE,
 )
-# "terminated, with immediate effect, the sanctions regime on Liberia", "disbanded ... its Panel of Experts".
-_TERMINATING = re.compile(
-    r"\b(?:terminat(?:e|es|ed|ing)|lift(?:s|ed|ing)?|disband(?:s|ed|ing)?|dissolv(?:e|es|ed|ing))\b", re.IGNORECASE
-)
-_CONDITIONAL = re.compile(r"\b(?:if|unless|would|should|review|until|once|when)\b", re.IGNORECASE)
-_WHOLE_REGIME = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:the\s+)?sanctions\s+regime\b", re.IGNORECASE)
 ESTABLISHING = re.compile(
     r"\b(?:establish(?:es|ed|ing)?|impos(?:es|ed|ing))\s+(?:a|an)\s+(?:new\s+)?(?:sanctions\s+regime|arms\s+embargo"
     r"|travel\s+ban|assets?\s+freeze)"
@@ -494,24 +488,8 @@ class Reader:
         return by_id[winner]
 
     def terminations(self, regime: Regime, day: dt.date | None) -> dict[str, Expiry]:
-        """The mandates the decision ends, each set `terminated`: those a terminating sentence names, and
-        every mandate in force the day before where it ends "the sanctions regime"."""
-        from sanctions.mandates import regime_statuses
-
-        ended: set[str] = set()
-        for sentence in self.decision_sentences(False):
-            match = _TERMINATING.search(sentence)
-            if match is None or _CONDITIONAL.search(sentence):
-                continue
-            what = sentence[match.end() :]
-            found = set(mandates_named(regime, what)[0])
-            if _WHOLE_REGIME.search(what) and day is not None:
-                before = day - dt.timedelta(days=1)
-                found |= {s.mandate.key for s in regime_statuses(regime, before) if s.status.in_force}
-            if found:
-                ended |= found
-                self.explain("terminated", ", ".join(sorted(found)), sentence)
-        return {key: TERMINATED for key in regime.mandates if key in ended}
+        """The mandates the decision ends, each set `terminated`."""
+        return terminations(regime, self.decision_sentences(False), day, self.explain)
 
     def _terms_placed(self, regime: Regime) -> int:
         """How many of a regime's mandates the text gives a term, read quietly (to choose between regimes)."""

@@ -1,4 +1,4 @@
-"""The terms a press release's sentences set: each mandate's new end date, or the duration it is renewed for."""
+"""The terms a press release's sentences set: each mandate's new end date or duration, or its end."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sanctions.model import UNRECORDED, Category, Expiry, Regime
+from sanctions.model import TERMINATED, UNRECORDED, Category, Expiry, Regime
 from sanctions.press import DATE, DAY_MONTH, count_of, parse_day
 
 _UNTIL = re.compile(rf"\b(?:until|through|till)\s+(?:{DATE.pattern})", re.IGNORECASE)
@@ -45,6 +45,12 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 _AT_THE_LATEST = re.compile(r"[\s,]*at\s+the\s+latest\b", re.IGNORECASE)
+# "terminated, with immediate effect, the sanctions regime on Liberia", "disbanded ... its Panel of Experts".
+_TERMINATING = re.compile(
+    r"\b(?:terminat(?:e|es|ed|ing)|lift(?:s|ed|ing)?|disband(?:s|ed|ing)?|dissolv(?:e|es|ed|ing))\b", re.IGNORECASE
+)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|would|should|review|until|once|when)\b", re.IGNORECASE)
+_WHOLE_REGIME = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:the\s+)?sanctions\s+regime\b", re.IGNORECASE)
 RENEWAL = re.compile(r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|prolong\w*|reauthori[sz]\w*)\b", re.IGNORECASE)
 # What a phrase calls a mandate, and what a mandate's name must say to be the one meant.
 _MONITORING = re.compile(
@@ -279,3 +285,26 @@ def _names_mechanism(category: Category, sentence: str) -> bool:
 
 def _plain(text: str) -> str:
     return " ".join(text.split()).lower().replace("resolutions ", "resolution ")
+
+
+def terminations(
+    regime: Regime, decision: Iterable[str], day: dt.date | None, explain: Callable[[str, object, str], None]
+) -> dict[str, Expiry]:
+    """The mandates a decision ends, each set `terminated`: those a terminating sentence names, and every
+    mandate in force the day before where it ends "the sanctions regime"."""
+    from sanctions.mandates import regime_statuses
+
+    ended: set[str] = set()
+    for sentence in decision:
+        match = _TERMINATING.search(sentence)
+        if match is None or _CONDITIONAL.search(sentence):
+            continue
+        what = sentence[match.end() :]
+        found = set(mandates_named(regime, what)[0])
+        if _WHOLE_REGIME.search(what) and day is not None:
+            before = day - dt.timedelta(days=1)
+            found |= {s.mandate.key for s in regime_statuses(regime, before) if s.status.in_force}
+        if found:
+            ended |= found
+            explain("terminated", ", ".join(sorted(found)), sentence)
+    return {key: TERMINATED for key in regime.mandates if key in ended}
