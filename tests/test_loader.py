@@ -86,6 +86,10 @@ EXPECTED = {
     "veto-not-permanent.yaml": "veto-not-permanent.yaml:9:5: vetoed_by: JP is not a permanent member "
     "(CN, FR, GB, RU, US)",
     "veto-voted-yes.yaml": "veto-voted-yes.yaml:9:5: vetoed_by: RU voted yes, not against",
+    "long-short-label.yaml": (
+        "long-short-label.yaml:7:37: mandates.measures.short: at most 32 characters, got 51"
+        " (it stands in for the name where space is short)"
+    ),
     "wrong-name.yaml": "wrong-name.yaml:1:1: id 'another-id' does not match the file name: rename it another-id.yaml",
 }
 

@@ -166,3 +166,15 @@ def test_the_runs_reach_every_status_the_schemas_name() -> None:
     schema = OUTPUT_SCHEMAS["regimes"]
     assert regime == set(schema["items"]["properties"]["status"]["enum"])
     assert mandate == set(schema["$defs"]["mandate_status"]["properties"]["status"]["enum"])
+
+
+def test_schema_holds_a_mandates_short_label_to_the_loaders_limit() -> None:
+    from sanctions.parse import SHORT_LABEL_MAX
+
+    document = _as_json(yaml.safe_load(FILES[0].read_text(encoding="utf-8")))
+    mandate = next(iter(document["mandates"].values()))
+    mandate["short"] = "x" * SHORT_LABEL_MAX
+    jsonschema.validate(document, SCHEMA)
+    mandate["short"] = "x" * (SHORT_LABEL_MAX + 1)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, SCHEMA)

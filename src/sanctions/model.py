@@ -231,6 +231,12 @@ class Mandate:
     name: str
     description: str = ""
     category: Category = Category.OTHER
+    short: str = ""  # a label for narrow tables and chart lanes, where the name is long
+
+    @property
+    def label(self) -> str:
+        """The short label if the file gives one, else the name."""
+        return self.short or self.name
 
 
 @record

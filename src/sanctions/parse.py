@@ -474,18 +474,29 @@ def _tally(node: yaml.Node, name: str, reader: _Reader) -> Tally | None:
     return Tally(in_favour, against, abstaining)
 
 
+SHORT_LABEL_MAX = 32  # a mandate's short label fits a narrow column and a chart lane
+
+
 def _mandates(node: yaml.Node, reader: _Reader) -> dict[str, Mandate]:
     result: dict[str, Mandate] = {}
     for key, value in (reader.mapping(node, "mandates", set(), None) or {}).items():
         if not MANDATE_KEY.fullmatch(key):
             reader.fail(value, f"mandates: '{key}' is not a mandate key (lower-case letters, digits, '-')")
             continue
-        fields = reader.mapping(value, f"mandates.{key}", {"name"}, {"description", "category"})
+        fields = reader.mapping(value, f"mandates.{key}", {"name"}, {"description", "category", "short"})
         if fields and "name" in fields:
             name = reader.text(fields["name"], f"mandates.{key}.name")
             description = (
                 reader.text(fields["description"], f"mandates.{key}.description") if "description" in fields else ""
             )
+            short = reader.text(fields["short"], f"mandates.{key}.short") if "short" in fields else ""
+            if short and len(short) > SHORT_LABEL_MAX:
+                reader.fail(
+                    fields["short"],
+                    f"mandates.{key}.short: at most {SHORT_LABEL_MAX} characters, got {len(short)}"
+                    " (it stands in for the name where space is short)",
+                )
+                short = ""
             category = Category.guess(key)
             if "category" in fields:
                 text = reader.scalar(fields["category"], f"mandates.{key}.category")
@@ -496,7 +507,7 @@ def _mandates(node: yaml.Node, reader: _Reader) -> dict[str, Mandate]:
                 else:
                     category = Category(text)
             if name:
-                result[key] = Mandate(key, name, description or "", category)
+                result[key] = Mandate(key, name, description or "", category, short or "")
     if not result and isinstance(node, yaml.MappingNode):
         reader.fail(node, "mandates: declare at least one mandate (e.g. measures, panel)")
     return result

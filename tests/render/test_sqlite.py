@@ -98,7 +98,8 @@ def _regime_document(db: sqlite3.Connection, regime: str) -> dict[str, Any]:
             **{key: row[key] for key in REGIME_COLUMNS},
             "aliases": _column(db, "SELECT alias FROM aliases WHERE regime = ? ORDER BY seq", regime),
             "mandates": {
-                m["mandate"]: _without_empty({k: m[k] for k in ("name", "description", "category")}) for m in mandates
+                m["mandate"]: _without_empty({k: m[k] for k in ("name", "short", "description", "category")})
+                for m in mandates
             },
             "events": _event_documents(db, regime),
         }

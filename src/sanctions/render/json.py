@@ -300,7 +300,9 @@ def regime_document(regime: Regime, events: list[Event] | None = None) -> dict[s
         "preceded_by": regime.preceded_by,
         "succeeded_by": regime.succeeded_by,
         "mandates": {
-            key: _without_empty({"name": m.name, "description": m.description, "category": m.category.value})
+            key: _without_empty(
+                {"name": m.name, "short": m.short, "description": m.description, "category": m.category.value}
+            )
             for key, m in regime.mandates.items()
         },
         "events": [_event_document(e) for e in (regime.events if events is None else events)],

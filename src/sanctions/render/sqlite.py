@@ -44,6 +44,7 @@ CREATE TABLE mandates (
     name TEXT NOT NULL,
     description TEXT NOT NULL,
     category TEXT NOT NULL,
+    short TEXT NOT NULL,
     PRIMARY KEY (regime, mandate)
 );
 CREATE TABLE events (
@@ -267,8 +268,8 @@ def _fill(db: _Inert, reports: Sequence[Report]) -> dict[int, int]:
             "INSERT INTO aliases VALUES (?, ?, ?)", [(regime.id, i, a) for i, a in enumerate(regime.aliases)]
         )
         db.executemany(
-            "INSERT INTO mandates VALUES (?, ?, ?, ?, ?)",
-            [(regime.id, m.key, m.name, m.description, m.category.value) for m in regime.mandates.values()],
+            "INSERT INTO mandates VALUES (?, ?, ?, ?, ?, ?)",
+            [(regime.id, m.key, m.name, m.description, m.category.value, m.short) for m in regime.mandates.values()],
         )
         for event in regime.events:
             vote = event.vote
