@@ -196,10 +196,16 @@ def main(
     ] = False,
     width: Annotated[
         Optional[int],
-        typer.Option("--width", min=20, max=streams.MAX_WIDTH, metavar="N", help="Lay tables out for N columns."),
+        typer.Option(
+            "--width",
+            min=20,
+            max=streams.MAX_WIDTH,
+            metavar="N",
+            help="Lay tables out for N columns, as on a terminal (in a file or pipe: one line per row without it).",
+        ),
     ] = None,
     wide: Annotated[
-        bool, typer.Option("--wide", help="In a file or pipe, show every cell whole, however long the lines.")
+        bool, typer.Option("--wide", help="On a terminal, show the columns a narrow layout leaves out, under each row.")
     ] = False,
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never page output (also: PAGER= with nothing after it).")
@@ -289,19 +295,24 @@ def _colour() -> bool:
 
 
 def _emit(output: "str | Drawable | RenderableType", to: str | None = None, force: bool = False) -> None:
-    """Standard output, or with `to` a file written atomically (as a pipe would get it, no colour)."""
+    """Standard output, or with `to` a file written atomically (as a pipe would get it, no colour).
+
+    A table goes one of two ways: on a terminal it is laid out for the width (rich draws it, with
+    colour); in a pipe or file every row is one line with every cell whole, unless --width asks
+    for the terminal's layout (then nothing is dropped or cut either).
+    """
     from sanctions.render.grid import Blocks, Cell, Grid, to_text, write_text
 
+    width: int | None = _LAYOUT["width"]
     if to not in (None, "-"):
         from sanctions.files import write_atomically
 
-        width = _LAYOUT["width"] or streams.width(False)
         if isinstance(output, (Grid, Blocks, Cell)):
-            text = to_text(output, width, _LAYOUT["wide"])
+            text = to_text(output, width)
         elif isinstance(output, str):
             text = output
         else:
-            console = _console(width)
+            console = _console(width or streams.width(False))
             with console.capture() as captured:
                 console.print(output)
             text = captured.get()
@@ -312,12 +323,11 @@ def _emit(output: "str | Drawable | RenderableType", to: str | None = None, forc
         return
     # FORCE_COLOR may bring colour into a pipe, never the terminal's layout: a pipe gets whole rows.
     terminal = _is_terminal()
-    width = _LAYOUT["width"] or streams.width(terminal)
     if isinstance(output, (Grid, Blocks, Cell)) and not terminal:
-        write_text(output, sys.stdout.write, width, _LAYOUT["wide"])  # no rich at all: aligned text
+        write_text(output, sys.stdout.write, width)  # no rich at all: aligned text
         return
-    renderable = output.to_rich() if isinstance(output, (Grid, Blocks, Cell)) else output
-    console = _console(width, _colour())
+    renderable = output.to_rich(_LAYOUT["wide"]) if isinstance(output, (Grid, Blocks, Cell)) else output
+    console = _console(width or streams.width(terminal), _colour())
     if not (terminal and _LAYOUT["pager"] and sys.stdout.isatty()):
         console.print(renderable)  # off a terminal a drawing such as the chart keeps its layout
         return

@@ -35,11 +35,11 @@ TABLE = """\
 Changes 2021-01-01 to 2022-06-01 · mandate status 2020-12-31 → 2022-06-01
 
 testland — Testland
-Date        Kind      Document           Title                                    Sets
-2021-01-20  renewed   S/RES/9998 (2021)  Panel renewed                            panel → 2022-01-31
-2022-01-25  ✖ veto    S/2022/10          Renewal [bold red]vetoed[/] |            would have set:
-                      S/PV.9100          <b>*x*</b>                               panel → 2023-01-31
-2022-01-31  ■ lapsed  S/RES/9998 (2021)  Panel lapses                             panel lapsed
+Date        Kind      Document           Title                          Sets
+2021-01-20  renewed   S/RES/9998 (2021)  Panel renewed                  panel → 2022-01-31
+2022-01-25  ✖ veto    S/2022/10          Renewal [bold red]vetoed[/] |  would have set:
+                      S/PV.9100          <b>*x*</b>                     panel → 2023-01-31
+2022-01-31  ■ lapsed  S/RES/9998 (2021)  Panel lapses                   panel lapsed
 panel: active → lapsed, ran out 2022-01-31, vetoed 2022-01-25 by Russia (S/2022/10)
 
 3 decisions and 1 status change in 1 regime
@@ -62,14 +62,16 @@ NARROW = """\
 Changes 2021-01-01 to 2022-06-01 · mandate status 2020-12-31 → 2022-06-01
 
 testland — Testland
-Date        Kind      Document           Title                Sets
-2021-01-20  renewed   S/RES/9998 (2021)  Panel renewed        panel → 2022-01-31
-2022-01-25  ✖ veto    S/2022/10          Renewal [bold        would have set:
-                      S/PV.9100          red]vetoed[/] |      panel → 2023-01-31
-                                         <b>*x*</b>
-2022-01-31  ■ lapsed  S/RES/9998 (2021)  Panel lapses         panel lapsed
+Date        Kind      Document           Title
+2021-01-20  renewed   S/RES/9998 (2021)  Panel renewed
+    Sets: panel → 2022-01-31
+2022-01-25  ✖ veto    S/2022/10          Renewal [bold red]vetoed[/] |
+                      S/PV.9100          <b>*x*</b>
+    Sets: would have set: panel → 2023-01-31
+2022-01-31  ■ lapsed  S/RES/9998 (2021)  Panel lapses
+    Sets: panel lapsed
 panel: active → lapsed, ran out 2022-01-31, vetoed 2022-01-25 by Russia
-(S/2022/10)
+    (S/2022/10)
 
 3 decisions and 1 status change in 1 regime
 """

@@ -12,34 +12,36 @@ from tests.render.conftest import plain
 
 TIMELINE = """\
 Testland — Committee established pursuant to resolution 9999 (2020)
-Date        Kind         Document             Title              Vote          Sets
-2020-01-10  established  S/RES/9999 (2020)    Regime             15-0-0        measures → open-ended
-                         S/PV.9000            established                      panel → 2021-01-31
-2021-01-20  renewed      S/RES/9998 (2021)    Panel renewed      14-0-1        panel → 2022-01-31
-2022-01-25  ✖ veto       S/2022/10 †          Renewal [bold      13-1-1        would have set:
-                         S/PV.9100            red]vetoed[/] |    veto: Russia  panel → 2023-01-31
-                                              <b>*x*</b>
-2022-01-31  ■ lapsed     S/RES/9998 (2021) †  Panel lapses                     panel lapsed
+Date        Kind         Document             Title
+2020-01-10  established  S/RES/9999 (2020)    Regime established
+                         S/PV.9000
+    Vote: 15-0-0   Sets: measures → open-ended, panel → 2021-01-31
+2021-01-20  renewed      S/RES/9998 (2021)    Panel renewed
+    Vote: 14-0-1   Sets: panel → 2022-01-31
+2022-01-25  ✖ veto       S/2022/10 †          Renewal [bold red]vetoed[/] | <b>*x*</b>
+                         S/PV.9100
+    Vote: 13-1-1, veto: Russia   Sets: would have set: panel → 2023-01-31
+2022-01-31  ■ lapsed     S/RES/9998 (2021) †  Panel lapses
+    Sets: panel lapsed
 4 events · data verified to 2023-06-01 · ✖ draft not adopted · ■ mandate ended
 † secondary sources only (no UN or Security Council Report source)
 """
 
 TIMELINE_60 = """\
-Testland — Committee established pursuant to resolution 9999
-(2020)
+Testland — Committee established pursuant to resolution
+9999 (2020)
 Date        Kind         Document             Title
 2020-01-10  established  S/RES/9999 (2020)    Regime
-                         S/PV.9000            established
+                                              established
     Vote: 15-0-0
-    Sets: measures → open-ended / panel → 2021-01-31
+    Sets: measures → open-ended, panel → 2021-01-31
 2021-01-20  renewed      S/RES/9998 (2021)    Panel renewed
-    Vote: 14-0-1
-    Sets: panel → 2022-01-31
+    Vote: 14-0-1   Sets: panel → 2022-01-31
 2022-01-25  ✖ veto       S/2022/10 †          Renewal [bold
-                         S/PV.9100            red]vetoed[/]
+                                              red]vetoed[/]
                                               | <b>*x*</b>
-    Vote: 13-1-1 / veto: Russia
-    Sets: would have set: / panel → 2023-01-31
+    Vote: 13-1-1, veto: Russia
+    Sets: would have set: panel → 2023-01-31
 2022-01-31  ■ lapsed     S/RES/9998 (2021) †  Panel lapses
     Sets: panel lapsed
 4 events · data verified to 2023-06-01 · ✖ draft not adopted
@@ -50,12 +52,8 @@ source)
 
 REGIMES = """\
 Sanctions regimes as of 2021-12-15
-ID        Name      Committee      Established  Verified to  Status                      Next expiry
-testland  Testland  Committee      2020-01-10   2023-06-01   in force                    2022-01-31
-                    established                              measures: open-ended        Panel of
-                    pursuant to                              panel: expiring 2022-01-31  Experts (47
-                    resolution                                                           days)
-                    9999 (2020)
+ID        Name      Established  Status    Next expiry
+testland  Testland  2020-01-10   in force  2022-01-31 Panel of Experts (47 days)
 """
 
 
@@ -132,9 +130,11 @@ def test_expiry_shows_a_decision_adopted_but_not_yet_in_effect(oldland: Regime) 
 
     # Adopted on 1 June 1990, in effect from 15 June: on 10 June the measures are still suspended.
     output = plain(table.expiry(regime_statuses(oldland, dt.date(1990, 6, 10))), width=100)
-    assert output.splitlines()[2:4] == [
-        "oldland  Trade embargo  suspended → terminated from 1990-06-15 (S/RES/9004 (1990))   S/1989/100",
-        "oldland  Arms embargo   suspended → transferred from 1990-06-15 (S/RES/9004 (1990))  S/1989/100",
+    assert output.splitlines()[2:6] == [
+        "oldland  Trade embargo  suspended  S/1989/100",
+        "    Pending: terminated from 1990-06-15 (S/RES/9004 (1990))",
+        "oldland  Arms embargo   suspended  S/1989/100",
+        "    Pending: transferred from 1990-06-15 (S/RES/9004 (1990))",
     ]
 
 
@@ -149,4 +149,4 @@ def test_a_mandate_ended_by_a_modifying_decision_is_not_called_a_failed_draft(sa
     regime = replace(sample, events=(*sample.events, end))
     output = plain(table.expiry(regime_statuses(regime, dt.date(2023, 2, 1))), width=120)
     assert "draft failed" not in output
-    assert "S/RES/9990 (2023) 2023-01-05" in output
+    assert "S/RES/9990 (2023)" in output and "2023-01-05" in output

@@ -9,7 +9,7 @@ from sanctions import members
 from sanctions.errors import Problem
 from sanctions.model import Category, Event, Expiry, Kind, Position, Regime, Sourcing
 from sanctions.render import PALETTE, inert
-from sanctions.render.grid import PROSE, TOKEN, Blocks, Cell, Grid
+from sanctions.render.grid import PROSE, TEXT, TOKEN, Blocks, Cell, Grid
 
 if TYPE_CHECKING:  # imported where used: a timeline needs none of them
     from sanctions.changes import Changes, MandateChange
@@ -77,7 +77,8 @@ def _document(event: Event, mark: str = "") -> Cell | str:
     """The document symbol (and `mark`), with the meeting record under it when there is one."""
     if not event.meeting or event.meeting == event.document:
         return inert(event.document) + mark
-    return Cell(inert(event.document) + mark).append("\n" + inert(event.meeting), style="dim")
+    document = inert(event.document) + mark
+    return Cell(document, short=document).append("\n" + inert(event.meeting), style="dim")
 
 
 _SECONDARY = Sourcing.SECONDARY  # looked up once: asked for every row of a timeline
@@ -126,8 +127,13 @@ def timeline(regime: Regime, events: list[Event]) -> Grid | Blocks:
         if linked:
             caption.append(inert(f" · {relation} the regime '{linked}' (sanctions timeline {linked})"))
     table = Grid(title=_text(f"{regime.name} — {regime.committee}"), caption=caption)
-    for header in ("Date", "Kind", "Document", "Title", "Vote", "Sets"):
-        table.add_column(header, PROSE if header == "Title" else TOKEN)
+    # At 80 columns the tally and what an event set go under the row; the title keeps 30 and more.
+    table.add_column("Date")
+    table.add_column("Kind")
+    table.add_column("Document")
+    table.add_column("Title", PROSE)
+    table.add_column("Vote", priority=2)
+    table.add_column("Sets", priority=1)
     table.add_rows(
         (
             event.date.isoformat(),
@@ -156,17 +162,6 @@ MANDATE_STYLES = {
 }
 
 
-def _mandate_lines(summary: RegimeSummary) -> Cell:
-    text = Cell(summary.status, style=STATUS_STYLES.get(summary.status, ""))
-    for status in summary.mandates:
-        detail = f" {status.expires.isoformat()}" if status.expires else ""
-        text.append(f"\n{status.mandate.key}: ")
-        text.append(f"{status.status.value}{detail}", style=MANDATE_STYLES[status.status])
-        if status.dispute:
-            text.append(" (disputed)", style="bold magenta")
-    return text
-
-
 UNVERIFIED_CAPTION = (
     "unverified: the last expiry on record has passed and no later decision is recorded in the data"
     " (each regime's file is verified to a date; `sanctions expiry REGIME` names the last decision)"
@@ -177,6 +172,24 @@ def _caption(*lines: str) -> str | None:
     return "\n".join(line for line in lines if line) or None
 
 
+def _mandate_list(summary: RegimeSummary) -> Cell:
+    """Each mandate's status in a few words, one after another: they wrap as text."""
+    text = Cell()
+    for number, status in enumerate(summary.mandates):
+        detail = f" {status.expires.isoformat()}" if status.expires else ""
+        text.append(("; " if number else "") + f"{status.mandate.key}: ")
+        text.append(f"{status.status.value}{detail}", style=MANDATE_STYLES[status.status])
+        if status.dispute:
+            text.append(" (disputed)", style="bold magenta")
+    return text
+
+
+def _regime_status(status: str) -> Cell:
+    """A regime's status as a token; "not established" is "proposed" where space is short."""
+    style = STATUS_STYLES.get(status, "")
+    return Cell(status, style, short=Cell("proposed", style) if status == "not established" else None)
+
+
 def regimes(summaries: list[RegimeSummary], left_out: str = "") -> Grid | Blocks:
     """One row per regime: what it is, whether it is in force, what runs out next; `left_out` says
     which regimes the listing leaves out."""
@@ -184,23 +197,37 @@ def regimes(summaries: list[RegimeSummary], left_out: str = "") -> Grid | Blocks
     unverified = any(s.status.value == "unverified" for summary in summaries for s in summary.mandates)
     caption = _caption(UNVERIFIED_CAPTION if unverified else "", left_out)
     table = Grid(title=f"Sanctions regimes as of {as_of}", caption=caption)
-    for header in ("ID", "Name", "Committee", "Established", "Verified to", "Status", "Next expiry"):
-        table.add_column(header, PROSE if header in ("Name", "Committee", "Next expiry") else TOKEN)
+    # The committee's full name matters least (it mostly repeats the resolution); each mandate's
+    # status is what `expiry` lists: both give way first on a narrow terminal. How current the data
+    # is stays: folded under the row when it cannot have a column.
+    table.add_column("ID")
+    table.add_column("Name", TEXT, priority=1, drop=True)
+    table.add_column("Committee", TEXT, priority=5, drop=True)
+    table.add_column("Established", priority=3, drop=True)
+    table.add_column("Verified to", priority=2)
+    table.add_column("Status")
+    table.add_column("Mandates", TEXT, priority=4, drop=True)
+    table.add_column("Next expiry", PROSE)
     for summary in summaries:
         regime = summary.regime
         established = regime.established.isoformat() if regime.established else ""
         upcoming = summary.next_expiry
         next_text = Cell()
         if upcoming is not None and upcoming.expires is not None:
-            next_text.append(f"{upcoming.expires.isoformat()}\n{inert(upcoming.mandate.name)}")
-            next_text.append(f" ({upcoming.days_left} days)", style="dim")
+            days = f" ({upcoming.days_left} days)"
+            next_text = Cell(f"{upcoming.expires.isoformat()} {inert(upcoming.mandate.name)}")
+            next_text.append(days, style="dim")
+            next_text.short = Cell(f"{upcoming.expires.isoformat()} {inert(upcoming.mandate.label)}").append(
+                days, style="dim"
+            )
         table.add_row(
             _text(regime.id),
             _text(regime.name),
             _text(regime.committee),
             established,
             regime.verified.isoformat(),
-            _mandate_lines(summary),
+            _regime_status(summary.status),
+            _mandate_list(summary),
             next_text,
         )
     return table
@@ -227,12 +254,12 @@ def _ended_by(status: MandateStatus) -> Cell | str:
         return Cell()
     if status.status.value == "transferred":
         successor = status.regime.succeeded_by
-        return _text(f"{event.document}\n{event.date.isoformat()}\ncarried on by {successor}")
+        return Cell(f"{event.document}\n{event.date.isoformat()}\ncarried on by {successor}")
     if not event.kind.is_failed:  # a decision that ended it: terminated, or modified to end one measure
-        return _text(f"{event.document}\n{event.date.isoformat()}")
+        return Cell(f"{event.document}\n{event.date.isoformat()}")
     who = ", ".join(members.member_name(code) for code in event.vetoed_by)
     verb = f"veto: {who}" if who else "draft failed"
-    return _text(f"{event.document}\n{event.date.isoformat()}\n{verb}", style=PALETTE["veto"])
+    return Cell(f"{event.document}\n{event.date.isoformat()}\n{verb}", style=PALETTE["veto"])
 
 
 def _expires(status: MandateStatus) -> Cell:
@@ -245,15 +272,13 @@ def _expires(status: MandateStatus) -> Cell:
     return Cell()
 
 
-def _status_text(status: MandateStatus) -> Cell:
-    text = Cell(status.status.value, style=MANDATE_STYLES[status.status])
-    if status.dispute:
-        text.append(" (disputed)", style="magenta")
-    if status.pending is not None:
-        value = _expiry(status.pending.sets[status.mandate.key])
-        when = status.pending.in_effect.isoformat()
-        text.append(inert(f"\n→ {value} from {when} ({status.pending.document})"), style="bold")
-    return text
+def _pending(status: MandateStatus) -> Cell | str:
+    """A decision adopted but not yet in effect: what it sets, from when."""
+    if status.pending is None:
+        return ""
+    value = _expiry(status.pending.sets[status.mandate.key])
+    when = status.pending.in_effect.isoformat()
+    return Cell(inert(f"{value} from {when} ({status.pending.document})"), style="bold")
 
 
 def expiry(statuses: list[MandateStatus], left_out: str = "", explain: bool = False) -> Grid | Blocks:
@@ -272,22 +297,30 @@ def expiry(statuses: list[MandateStatus], left_out: str = "", explain: bool = Fa
             f"{unverified} unverified {rows}: the data stops before {as_of}; --explain says what each last records"
         )
     table = Grid(title=f"Mandates as of {as_of}", caption=_caption(left_out, derived, closing))
-    for header in ("Regime", "Mandate", "Status", "Expires", "Days left", "Set by", "Ended by"):
-        kind = PROSE if header == "Mandate" else TOKEN
-        table.add_column(header, kind, justify="right" if header == "Days left" else "left")
-    # A dispute is long and rare: on its own line under its row, not widening every row.
+    # Status is one word; a long mandate name gives way to its short label before anything drops.
+    table.add_column("Regime")
+    table.add_column("Mandate", PROSE)
+    table.add_column("Status")
+    table.add_column("Expires")
+    table.add_column("Days left", justify="right", priority=2, drop=True)
+    table.add_column("Set by", priority=3, drop=True)
+    table.add_column("Ended by", priority=1)
+    # Rare and long: on a line of its own under the row, not widening every row.
+    table.add_column("Pending", under=True)
     table.add_column("Disputed", PROSE, under=True)
     if explain:
         table.add_column("Not verified", PROSE, under=True)
     for status in statuses:
+        mandate = status.mandate
         table.add_row(
             _text(status.regime.id),
-            _text(status.mandate.name),
-            _status_text(status),
+            Cell(inert(mandate.name), short=inert(mandate.short) if mandate.short else None),
+            Cell(status.status.value, style=MANDATE_STYLES[status.status]),
             _expires(status),
             "" if status.days_left is None else str(status.days_left),
             _text(status.set_by.document if status.set_by else ""),
             _ended_by(status),
+            _pending(status),
             _text(status.dispute, style="magenta"),
             *([_unverified(status)] if explain else []),
         )
@@ -338,6 +371,9 @@ def _draft(draft: FailedDraft) -> Cell:
     others = [s for s in dict.fromkeys((event.document, event.meeting)) if s and s != draft.draft]
     for symbol in others:
         text.append(("\n" if text.plain else "") + f"{symbol_kind(symbol)} {symbol}", style="dim")
+    # Narrow: the draft's symbol alone, else the first symbol recorded for it, unlabelled.
+    if others:
+        text.short = Cell(draft.draft or others[0])
     return text
 
 
@@ -365,24 +401,20 @@ def vetoes(drafts: list[FailedDraft], left_out: str = "") -> Grid | Blocks:
     """Vetoed and failed drafts, then vetoes per permanent member; `left_out` says which regimes the
     listing leaves out."""
     table = Grid(title="Vetoed and failed drafts", caption=_caption(left_out))
-    headers = (
-        "Date",
-        "Regime",
-        "Draft",
-        "Penholders",
-        "Vote",
-        "Vetoed by",
-        "Abstaining",
-        "Would have set",
-        "What followed",
-    )
-    for header in headers:
-        prose = header in ("Penholders", "Vetoed by", "Abstaining")
-        table.add_column(header, PROSE if prose else TOKEN)
+    # What followed is the column read; the tally, who drafted and who abstained go under the row first.
+    table.add_column("Date")
+    table.add_column("Regime", priority=2)
+    table.add_column("Draft")
+    table.add_column("Penholders", TEXT, priority=4)
+    table.add_column("Vote", priority=3)
+    table.add_column("Vetoed by", TEXT, priority=1)
+    table.add_column("Abstaining", TEXT, priority=5)
+    table.add_column("Would have set", priority=3)
+    table.add_column("What followed", PROSE)
     for draft in drafts:
         event = draft.event
         vetoed = (
-            Cell("no veto: too few votes", style="magenta")
+            Cell("no veto: too few votes", style="magenta", short=Cell("no veto", style="magenta"))
             if draft.failed_without_veto
             else Cell(_names(event.vetoed_by), style="bold red")
         )
@@ -429,8 +461,11 @@ def votes(regime: Regime, events: list[Event], member: str | None) -> Grid | Blo
     """Every vote of a regime with each member's position, then each member's totals."""
     table = Grid(title=_text(f"Votes — {regime.name}"))
     position_header = members.member_name(member) if member else "Positions"
-    for header in ("Date", "Document", "Kind", "Vote", position_header):
-        table.add_column(header, PROSE if header == position_header else TOKEN)
+    table.add_column("Date")
+    table.add_column("Document", priority=1)
+    table.add_column("Kind", priority=2, drop=True)
+    table.add_column("Vote")
+    table.add_column(position_header, PROSE)
     for event in events:
         table.add_row(
             event.date.isoformat(),
@@ -466,8 +501,11 @@ def changes(found: Changes) -> Blocks:
         lines.append(Cell(f"\n{inert(group.regime.id)} — {inert(group.regime.name)}", style="bold"))
         if group.decisions:
             table = Grid()
-            for header in ("Date", "Kind", "Document", "Title", "Sets"):
-                table.add_column(header, PROSE if header == "Title" else TOKEN)
+            table.add_column("Date")
+            table.add_column("Kind")
+            table.add_column("Document")
+            table.add_column("Title", PROSE)
+            table.add_column("Sets", priority=1)
             for event in group.decisions:
                 table.add_row(
                     event.date.isoformat(), _kind(event.kind), _document(event), _text(event.title), _effect(event)
