@@ -178,7 +178,7 @@ def test_every_symbol_the_chart_draws_has_an_ascii_stand_in() -> None:
 
     streams.prepare()
     symbols = "".join((chart.BAR, chart.VETO, chart.FAILED, chart.LAPSE, chart.NOW, chart.UNKNOWN, chart.SUSPENDED))
-    assert symbols.encode("ascii", errors=streams.FALLBACK) == b"#xx#|.:"
+    assert symbols.encode("ascii", errors=streams.FALLBACK) == b"#xo#|.:"
 
 
 def test_force_color_brings_no_terminal_layout_into_a_pipe() -> None:

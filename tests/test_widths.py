@@ -216,3 +216,40 @@ def test_charts_fit(args: list[str], width: int, terminal: bool) -> None:
     lines = _output(args, width, terminal).splitlines()
     assert max(len(line) for line in lines) <= width
     assert any("as of" in line for line in lines)
+
+
+def _in_a_pty(args: list[str], columns: int) -> str:
+    """What `sanctions ARGS` shows in a pseudo-terminal `columns` wide (no COLUMNS, no pager)."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "FORCE_COLOR")}
+    env.update({"PAGER": "", "NO_COLOR": "1"})
+    process = subprocess.Popen([sys.executable, "-m", "sanctions", *args], stdout=follower, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal has nothing more
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait() == 0
+    return ANSI.sub("", b"".join(chunks).decode("utf-8").replace("\r\n", "\n"))
+
+
+def test_the_mali_timeline_in_an_80_column_pseudo_terminal() -> None:
+    lines = _in_a_pty(["timeline", "mali"], 80).splitlines()
+    assert len(lines) < 60 and max(map(len, lines)) <= 80
+    assert [row for row in _rows(lines) if len(row) > 4] == []
+    assert "Title" in lines[2] and (_prose_width(lines[2], 80) or 0) >= 30

@@ -18,6 +18,7 @@ DEFAULT_WIDTH = 160  # for drawings written to a file or pipe
 _ASCII = {
     "✖": "x",
     "✗": "x",
+    "○": "o",
     "■": "#",
     "█": "#",
     "▲": "^",

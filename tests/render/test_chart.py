@@ -10,11 +10,11 @@ from tests.render.conftest import plain
 
 CHART = """\
 Testland — mandates as of 2022-06-01
-          2020                  2021                   2022
-measures   ███████████████████████████████████████████████████████████████████ →
-panel      █████████████████████████████████████████████✖■      │
-                                               as of 2022-06-01 ▲
-█ in force   ✖ veto   ✗ failed draft   ■ lapsed   │ as of   → no end date
+                  2020                2021               2022
+Asset freeze      ████████████████████████████████████████████████████████████ →
+Panel of Experts  █████████████████████████████████████████✖     │
+                                                as of 2022-06-01 ▲
+█ in force   ✖ veto   ○ failed draft   ■ lapsed   │ as of   → no end date
 ┄ data not verified
 """
 
@@ -25,11 +25,11 @@ def test_chart(sample: Regime) -> None:
 
 OLDLAND = """\
 Oldland — mandates as of 1989-06-01
-              1966    1969   1972    1975   1978    1981   1984    1987   1990
-measures        █████████████████████████████████░░░████████████████████░░
-arms-embargo    ████████████████████████████████████████████████████████░░
+               1966   1969    1972   1975    1978   1981    1984   1987
+Trade embargo    █████████████████████████████████░░░███████████████████░░
+Arms embargo     ███████████████████████████████████████████████████████░░
                                                         as of 1989-06-01 ▲
-█ in force   ✖ veto   ✗ failed draft   ■ lapsed   │ as of   → no end date
+█ in force   ✖ veto   ○ failed draft   ■ lapsed   │ as of   → no end date
 ┄ data not verified   ░ suspended
 """
 
@@ -39,3 +39,17 @@ def test_suspended_stretches_are_drawn_apart_and_later_decisions_are_not(oldland
     # report); the termination adopted in 1990 is not yet known, so the bars stop at the as-of date.
     # The axis starts in 1966: the 1964 veto set nothing and has no mark in any lane.
     assert plain(chart(oldland, dt.date(1989, 6, 1)), width=80) == OLDLAND
+
+
+def test_every_dprk_veto_is_drawn_apart_from_failed_drafts(bundled: list[Regime]) -> None:
+    from sanctions.render.chart import FAILED, VETO
+
+    dprk = next(regime for regime in bundled if regime.id == "dprk")
+    lines = plain(chart(dprk, dt.date(2024, 5, 1)), width=100).splitlines()
+    lanes = {line[:34].strip(): line[34:] for line in lines[2:4]}
+    # 2022: S/2022/431, new measures (it would have set no expiry), on the measures' lane;
+    # 2024: SC/15648, the Panel's renewal, on the Panel's lane. Lanes carry the short labels.
+    assert lanes["Arms, nuclear and sectoral bans"].count(VETO) == 1
+    assert lanes["Panel of Experts"].count(VETO) == 1
+    legend = "\n".join(lines[-2:])
+    assert VETO != FAILED and f"{VETO} veto" in legend and f"{FAILED} failed draft" in legend

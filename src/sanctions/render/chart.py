@@ -9,10 +9,11 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 from sanctions.mandates import Status, charted_dates, mandate_status, periods
-from sanctions.model import Kind, Regime
+from sanctions.model import Category, Kind, Regime
 from sanctions.render import PALETTE, inert
 
-BAR, VETO, FAILED, LAPSE, NOW, UNKNOWN, SUSPENDED = "█", "✖", "✗", "■", "│", "┄", "░"
+# A veto and a failed draft must differ at a glance: a heavy cross, an open ring.
+BAR, VETO, FAILED, LAPSE, NOW, UNKNOWN, SUSPENDED = "█", "✖", "○", "■", "│", "┄", "░"
 LEGEND = (
     f"{BAR} in force",
     f"{VETO} veto",
@@ -47,13 +48,23 @@ class Chart:
         last = max(dates + ends)
         self.end = dt.date(last.year + 1, 1, 1) if last.year < dt.MAXYEAR else dt.date.max
 
+    def _labels(self, width: int) -> dict[str, str]:
+        """Each lane's label: the mandate's short label, or its name if that is short enough, else its key."""
+        room = max(12, width * 2 // 5)
+        labels = {}
+        for key, mandate in self.regime.mandates.items():
+            label = inert(mandate.label)
+            labels[key] = label if len(label) <= room else key
+        return labels
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        label = max(len(key) for key in self.regime.mandates) + 2
+        labels = self._labels(options.max_width)
+        label = max(len(text) for text in labels.values()) + 2
         width = max(options.max_width - label - 2, 20)
         yield Text(inert(f"{self.regime.name} — mandates as of {self.as_of.isoformat()}"), style="bold")
         yield Text(" " * label) + self._axis(width)
         for key in self.regime.mandates:
-            yield Text(key.ljust(label)) + self._lane(key, width)
+            yield Text(labels[key].ljust(label)) + self._lane(key, width)
         now = self._column(self.as_of, width)
         marker = f"▲ as of {self.as_of.isoformat()}"
         if now + len(marker) > width:
@@ -112,13 +123,22 @@ class Chart:
             text.append(" →", style=PALETTE["in force"])
         return text
 
+    def _measures(self) -> set[str]:
+        """The lanes that carry a draft which would have set no mandate: the measures, else the first lane."""
+        keys = {key for key, m in self.regime.mandates.items() if m.category is Category.MEASURES}
+        return keys or {next(iter(self.regime.mandates))}
+
     def _marks(self, key: str, width: int) -> Iterator[tuple[int, str, str]]:
+        measures = key in self._measures()
         for event in self.regime.events:
-            if event.date > self.as_of:
-                continue
-            if event.kind is Kind.VETO and key in event.would_have_set:
+            if event.date > self.as_of or event.date < self.start:
+                continue  # a veto before the regime's first charted day (Iran 1980) has no place on the axis
+            # Every veto is drawn: one that would have set nothing (a draft of new measures, DPRK 2022)
+            # goes on the measures' lane.
+            drafted = key in event.would_have_set or (measures and not event.would_have_set)
+            if event.kind is Kind.VETO and drafted:
                 yield self._column(event.date, width), VETO, PALETTE["veto"]
-            elif event.kind is Kind.FAILED_DRAFT and key in event.would_have_set:
+            elif event.kind is Kind.FAILED_DRAFT and drafted:
                 yield self._column(event.date, width), FAILED, PALETTE["ended"]
             elif key in event.lapses:
                 yield self._column(event.date, width), LAPSE, PALETTE["ended"]
