@@ -46,10 +46,16 @@ class Sample:
     peak_mb: float
 
 
+TERMINAL = "SANCTIONS_BENCH_PTY"  # in a measure's environment: run it on a pseudo-terminal, not a file
+
+
 def run_once(command: list[str], env: dict[str, str], before: list[str] | None = None) -> Sample:
-    """One run of a command with stdout to a file; `before` runs first, untimed (e.g. clearing a cache)."""
+    """One run of a command with stdout to a file, or to a pseudo-terminal if the environment names
+    TERMINAL; `before` runs first, untimed (e.g. clearing a cache)."""
     if before:
         subprocess.run(before, check=True, env=env, stdout=subprocess.DEVNULL)
+    if TERMINAL in env:
+        return _on_a_terminal(command, env)
     with tempfile.TemporaryFile() as sink:
         start = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=sink, stderr=subprocess.PIPE)
@@ -59,6 +65,40 @@ def run_once(command: list[str], env: dict[str, str], before: list[str] | None =
         if process.returncode not in (0, 3):
             stderr = process.stderr.read().decode() if process.stderr else ""
             raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {stderr}")
+    return Sample(elapsed, usage.ru_maxrss / 1024)
+
+
+def _on_a_terminal(command: list[str], env: dict[str, str]) -> Sample:
+    """One run with stdout on a pseudo-terminal of the environment's COLUMNS, drained as a terminal would."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+    import threading
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, int(env.get("COLUMNS", "80")), 0, 0))
+
+    def drain() -> None:
+        while True:
+            try:
+                if not os.read(leader, 65536):
+                    break
+            except OSError:  # the terminal has nothing more
+                break
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=follower, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    os.close(follower)
+    reader.join()
+    os.close(leader)
+    if os.waitstatus_to_exitcode(status) != 0:
+        stderr = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"{' '.join(command)} failed on a terminal: {stderr}")
     return Sample(elapsed, usage.ru_maxrss / 1024)
 
 
@@ -116,12 +156,15 @@ def targets(work: Path, runs: int) -> list[Row]:
     plain = environment(work / "cache-plain")
     subprocess.run([*SANCTIONS, "timeline", "mali"], env=plain, check=True, stdout=subprocess.DEVNULL)
 
+    # On a terminal the table is laid out for the width and drawn by rich, with no pager.
+    terminal = {**plain, TERMINAL: "1", "COLUMNS": "80", "PAGER": ""}
     base = measure(
         [
             ("floor", FLOOR, plain, None),
             ("typer", TYPER, plain, None),
             ("version", [*SANCTIONS, "--version"], plain, None),
             ("timeline", [*SANCTIONS, "timeline", "mali"], plain, None),
+            ("terminal", [*SANCTIONS, "timeline", "mali"], terminal, None),
         ],
         runs,
     )
@@ -145,6 +188,11 @@ def targets(work: Path, runs: int) -> list[Row]:
             )
         )
     rows.append(ratio_row("`sanctions timeline mali > file`", base["timeline"].seconds, "floor", floor.seconds, 1.2))
+    rows.append(
+        ratio_row(
+            "`sanctions timeline mali` on an 80-column terminal", base["terminal"].seconds, "floor", floor.seconds, 1.2
+        )
+    )
     rows.append(
         ratio_row("`sanctions --version`", base["version"].seconds, "`import typer`", base["typer"].seconds, 1.1)
     )
