@@ -402,9 +402,11 @@ def test_expiry_ics() -> None:
 def test_chart_dprk() -> None:
     code, out, _ = run("chart", "dprk", "--as-of", "2024-05-01")
     assert code == 0
-    lanes = {line.split()[0]: line for line in out.splitlines() if line.startswith(("measures", "panel"))}
-    assert lanes["measures"].rstrip().endswith("█ →")  # runs on, no end date
-    assert "✖" in lanes["panel"] and not lanes["panel"].rstrip().endswith("→")
+    lanes = {
+        line[:33].strip(): line[33:] for line in out.splitlines() if line.startswith(("Arms, nuclear", "Panel of"))
+    }
+    assert lanes["Arms, nuclear and sectoral bans"].rstrip().endswith("█ →")  # runs on, no end date
+    assert "✖" in lanes["Panel of Experts"] and not lanes["Panel of Experts"].rstrip().endswith("→")
 
 
 def test_vetoes_table_lists_each_draft_and_the_summary() -> None:

@@ -211,3 +211,13 @@ def test_a_decision_adopted_but_not_yet_in_effect_is_pending(oldland: Regime) ->
     )
     assert mandate_status(oldland, "measures", D(1980, 2, 1)).pending is None  # in effect: no longer pending
     assert mandate_status(oldland, "measures", D(1980, 1, 4)).pending is None  # not yet adopted
+
+
+def test_a_draft_that_would_have_set_no_mandate_is_drawn_on_the_measures(bundled: list[Regime]) -> None:
+    from sanctions.mandates import drafted_for
+
+    dprk = next(regime for regime in bundled if regime.id == "dprk")
+    (veto_2022,) = [e for e in dprk.events if e.document == "S/2022/431"]
+    (veto_2024,) = [e for e in dprk.events if e.document == "SC/15648"]
+    assert [key for key in dprk.mandates if drafted_for(dprk, veto_2022, key)] == ["measures"]
+    assert [key for key in dprk.mandates if drafted_for(dprk, veto_2024, key)] == ["panel"]

@@ -7,7 +7,18 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from sanctions.dates import later
-from sanctions.model import OPEN_ENDED, SUSPENDED, TERMINATED, TRANSFERRED, UNRECORDED, Event, Kind, Mandate, Regime
+from sanctions.model import (
+    OPEN_ENDED,
+    SUSPENDED,
+    TERMINATED,
+    TRANSFERRED,
+    UNRECORDED,
+    Category,
+    Event,
+    Kind,
+    Mandate,
+    Regime,
+)
 
 DEFAULT_WINDOW_DAYS = 60
 
@@ -177,6 +188,16 @@ def charted_dates(regime: Regime) -> list[dt.date]:
     that set nothing, Iran's of 1980, has no mark); every event's when none does."""
     drawn = [e.date for e in regime.events if e.sets or e.would_have_set or e.lapses]
     return drawn or [e.date for e in regime.events]
+
+
+def drafted_for(regime: Regime, event: Event, key: str) -> bool:
+    """Whether a vetoed or failed draft belongs on mandate `key`'s lane of a chart: a draft marks the
+    mandates it would have set; one that would have set none (new measures, DPRK 2022) marks the
+    regime's measures, or its first mandate if it declares no measures."""
+    if event.would_have_set:
+        return key in event.would_have_set
+    measures = [k for k, mandate in regime.mandates.items() if mandate.category is Category.MEASURES]
+    return key in (measures or list(regime.mandates)[:1])
 
 
 _ORDER = {

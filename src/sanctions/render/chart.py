@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from sanctions.mandates import Status, charted_dates, mandate_status, periods
-from sanctions.model import Category, Kind, Regime
+from sanctions.mandates import Status, charted_dates, drafted_for, mandate_status, periods
+from sanctions.model import Kind, Regime
 from sanctions.render import PALETTE, inert
 
 # A veto and a failed draft must differ at a glance: a heavy cross, an open ring.
@@ -123,19 +123,12 @@ class Chart:
             text.append(" →", style=PALETTE["in force"])
         return text
 
-    def _measures(self) -> set[str]:
-        """The lanes that carry a draft which would have set no mandate: the measures, else the first lane."""
-        keys = {key for key, m in self.regime.mandates.items() if m.category is Category.MEASURES}
-        return keys or {next(iter(self.regime.mandates))}
-
     def _marks(self, key: str, width: int) -> Iterator[tuple[int, str, str]]:
-        measures = key in self._measures()
         for event in self.regime.events:
             if event.date > self.as_of or event.date < self.start:
                 continue  # a veto before the regime's first charted day (Iran 1980) has no place on the axis
-            # Every veto is drawn: one that would have set nothing (a draft of new measures, DPRK 2022)
-            # goes on the measures' lane.
-            drafted = key in event.would_have_set or (measures and not event.would_have_set)
+            # Every veto in the span is drawn, one that would have set nothing on the measures' lane.
+            drafted = event.kind.is_failed and drafted_for(self.regime, event, key)
             if event.kind is Kind.VETO and drafted:
                 yield self._column(event.date, width), VETO, PALETTE["veto"]
             elif event.kind is Kind.FAILED_DRAFT and drafted:

@@ -203,7 +203,9 @@ def row_limit(width: int) -> int:
 
 def design(columns: list[Column], rows: list[tuple[Cell, ...]], width: int, wide: bool = False) -> Design:
     """Lay the columns out in `width`: every column as it is if the prose column still gets its
-    room, else short forms, then columns giving way by priority (lowest first, rightmost first)."""
+    room, else with short forms, else without the least important column (the highest `priority`,
+    the rightmost of equals), and so on; with `wide` nothing is dropped or shortened, only moved
+    under the row."""
     count = len(columns)
     filled = [any(row[i].plain for row in rows) for i in range(count)] if rows else [True] * count
     inline = [i for i in range(count) if filled[i] and not columns[i].under]

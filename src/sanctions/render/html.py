@@ -25,6 +25,7 @@ from sanctions.mandates import (
     Scope,
     Status,
     charted_dates,
+    drafted_for,
     expiries,
     in_scope,
     summarise,
@@ -145,11 +146,12 @@ def layout(report: Report) -> Chart:
             bars.append(Bar(x(period.start), max(x(stop) - x(period.start), 2.0), period, label))
         marks = []
         for event in regime.events:
-            if event.date > as_of:
+            if event.date > as_of or event.date < start:
                 continue
-            if event.kind is Kind.VETO and key in event.would_have_set:
+            drafted = event.kind.is_failed and drafted_for(regime, event, key)  # as `sanctions chart` marks it
+            if event.kind is Kind.VETO and drafted:
                 kind = "veto"
-            elif event.kind is Kind.FAILED_DRAFT and key in event.would_have_set:
+            elif event.kind is Kind.FAILED_DRAFT and drafted:
                 kind = "failed"
             elif key in event.lapses:
                 kind = "lapse"
