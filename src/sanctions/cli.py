@@ -287,6 +287,11 @@ def _is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
+def _dumb() -> bool:
+    """A terminal that takes no escape sequences."""
+    return os.environ.get("TERM") == "dumb"
+
+
 def _colour() -> bool:
     """Colour on a terminal, or where FORCE_COLOR asks for it; NO_COLOR wins over both (no bold either)."""
     if os.environ.get("NO_COLOR"):
@@ -301,7 +306,7 @@ def _emit(output: "str | Drawable | RenderableType", to: str | None = None, forc
     colour); in a pipe or file every row is one line with every cell whole, unless --width asks
     for the terminal's layout (then nothing is dropped or cut either).
     """
-    from sanctions.render.grid import Blocks, Cell, Grid, to_text, write_text
+    from sanctions.render.grid import Blocks, Cell, Grid, to_terminal, to_text, write_text
 
     width: int | None = _LAYOUT["width"]
     if to not in (None, "-"):
@@ -323,18 +328,22 @@ def _emit(output: "str | Drawable | RenderableType", to: str | None = None, forc
         return
     # FORCE_COLOR may bring colour into a pipe, never the terminal's layout: a pipe gets whole rows.
     terminal = _is_terminal()
-    if isinstance(output, (Grid, Blocks, Cell)) and not terminal:
-        write_text(output, sys.stdout.write, width)  # no rich at all: aligned text
-        return
-    renderable = output.to_rich(_LAYOUT["wide"]) if isinstance(output, (Grid, Blocks, Cell)) else output
-    console = _console(width or streams.width(terminal), _colour())
-    if not (terminal and _LAYOUT["pager"] and sys.stdout.isatty()):
-        console.print(renderable)  # off a terminal a drawing such as the chart keeps its layout
-        return
-    with console.capture() as captured:
-        console.print(renderable)
-    text = captured.get()
-    if text.count("\n") < streams.height() or not streams.page(text):
+    paged = terminal and _LAYOUT["pager"] and sys.stdout.isatty()
+    if isinstance(output, (Grid, Blocks, Cell)):
+        if not terminal:
+            write_text(output, sys.stdout.write, width)  # no rich at all: aligned text
+            return
+        # Laid out and styled without rich, which a table does not need.
+        text = to_terminal(output, width or streams.width(True), _LAYOUT["wide"], _colour() and not _dumb())
+    else:
+        console = _console(width or streams.width(terminal), _colour())
+        if not paged:
+            console.print(output)  # off a terminal a drawing such as the chart keeps its layout
+            return
+        with console.capture() as captured:
+            console.print(output)
+        text = captured.get()
+    if not paged or text.count("\n") < streams.height() or not streams.page(text):
         sys.stdout.write(text)
 
 

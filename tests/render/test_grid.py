@@ -214,3 +214,13 @@ def test_a_note_too_long_for_its_line_is_cut_on_a_terminal_and_wrapped_in_a_file
     ]
     # In a file laid out to a width nothing is cut: the note wraps.
     assert to_text(grid, width=44).endswith("Malaysia, Russia, Senegal,\n                Venezuela\n")
+
+
+def test_a_terminal_gets_the_layout_with_styles_as_escape_sequences_without_rich() -> None:
+    from sanctions.render.grid import to_terminal
+
+    grid = Grid(title="Votes")
+    grid.add_column("Vote")
+    grid.add_row(Cell("13-1-1").append("\nveto: Russia", "bold red"))
+    assert to_terminal(grid, 40) == "\x1b[1mVotes\x1b[0m\n\x1b[1mVote\x1b[0m\n13-1-1\n\x1b[1;31mveto: Russia\x1b[0m\n"
+    assert to_terminal(grid, 40, colour=False) == "Votes\nVote\n13-1-1\nveto: Russia\n"  # NO_COLOR
