@@ -638,6 +638,8 @@ def test_copy_data_never_overwrites(tmp_path: Path) -> None:
         2,
         f"sanctions: error: cannot make the folder '{tmp_path / 'no' / 'such'}': '{tmp_path / 'no'}' does not exist\n",
     )
+
+
 # --- hostile shapes: each read in one pass (the old reader took seconds to minutes on these) --------------
 
 PANEL_2374 = (

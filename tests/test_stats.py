@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from rich.console import Console
@@ -117,7 +118,8 @@ def test_two_decades_agree_with_the_un_librarys_tallies_of_the_same_resolutions(
 
 
 def _shown(args: list[str], width: int = 80) -> str:
-    result = CliRunner().invoke(app, args, env={"COLUMNS": str(width), "NO_COLOR": "1", "FORCE_COLOR": "1"})
+    with mock.patch("sanctions.cli._is_terminal", return_value=True):  # drawn as on a terminal
+        result = CliRunner().invoke(app, args, env={"COLUMNS": str(width), "NO_COLOR": "1", "PAGER": ""})
     assert result.exit_code == 0, result.stderr
     return re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
 

@@ -52,8 +52,8 @@ source)
 
 REGIMES = """\
 Sanctions regimes as of 2021-12-15
-ID        Name      Established  Status    Next expiry
-testland  Testland  2020-01-10   in force  2022-01-31 Panel of Experts (47 days)
+ID        Name      Established  Verified to  Status    Next expiry
+testland  Testland  2020-01-10   2023-06-01   in force  2022-01-31 Panel of Experts (47 days)
 """
 
 

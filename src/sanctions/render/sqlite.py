@@ -427,6 +427,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "name": "the mandate's name",
             "description": "what the mandate covers",
             "category": "measures, monitoring, ombudsperson or other",
+            "short": "a short label for a long name, used where space is short; empty when the name is short enough",
         },
     ),
     "events": (

@@ -353,9 +353,13 @@ def _followed(draft: FailedDraft) -> Cell:
     from sanctions.vetoes import follow_up
 
     text = Cell()
+    never = [consequence.name for consequence in draft.consequences if consequence.outcome == "never imposed"]
     for consequence in draft.consequences:
-        style = "bold red" if consequence.outcome == "lapsed" else ""
-        text.append(inert(str(consequence)) + "\n", style=style)
+        if consequence.outcome != "never imposed":
+            style = "bold red" if consequence.outcome == "lapsed" else ""
+            text.append(inert(str(consequence)) + "\n", style=style)
+    if never:  # a proposed regime's measures, one sentence rather than a line each
+        text.append(inert("Never imposed: " + "; ".join(never)) + "\n")
     for decision in draft.followed_by:
         text.append(inert(follow_up(draft.event, decision)) + "\n")
     text.rstrip()
