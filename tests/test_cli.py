@@ -516,8 +516,8 @@ def test_export_all(tmp_path: Path) -> None:
     code, _, err = run("export", "--all", "-f", "json", "-o", str(tmp_path))
     first = ", ".join(str(tmp_path / name) for name in expected[:3])
     assert (code, err) == (
-        2,
-        f"sanctions: error: {first} and {len(expected) - 3} more already exist: use --force to overwrite\n",
+        1,
+        f"sanctions: error: {first} and {len(expected) - 3} more already exist: use --force to overwrite them\n",
     )
     code, _, err = run("export", "--all", "-f", "json", "-o", str(tmp_path), "--force", "-v")
     assert code == 0
@@ -544,7 +544,7 @@ def test_export_all_makes_its_folder_but_not_the_parent(tmp_path: Path) -> None:
 def test_the_refusal_to_overwrite_names_every_file_when_few_are_in_the_way(tmp_path: Path) -> None:
     (tmp_path / "mali.md").write_text("mine", encoding="utf-8")
     code, _, err = run("export", "--all", "-o", str(tmp_path))
-    assert (code, err) == (2, f"sanctions: error: {tmp_path / 'mali.md'} already exists: use --force to overwrite\n")
+    assert (code, err) == (1, f"sanctions: error: {tmp_path / 'mali.md'} already exists: use --force to overwrite it\n")
     assert (tmp_path / "mali.md").read_text(encoding="utf-8") == "mine"
 
 

@@ -929,7 +929,7 @@ def export(
     from functools import partial
 
     from sanctions.errors import UsageError
-    from sanctions.files import few, write_all, write_atomically, write_into
+    from sanctions.files import OutputError, few, write_all, write_atomically, write_into
     from sanctions.render import renderer
     from sanctions.report import build_report
 
@@ -995,7 +995,11 @@ def export(
         pages.update({folder / name: partial(text, regimes, day) for name, text in renderer(fmt).companions().items()})
     taken = [path for path in pages if path.exists()]
     if taken and not force:
-        raise UsageError(f"{inert(few(taken))} already exist{'s' if len(taken) == 1 else ''}: use --force to overwrite")
+        # The same refusal, and exit code, as a single export's (files.OutputError).
+        one = len(taken) == 1
+        raise OutputError(
+            f"{inert(few(taken))} already exist{'s' if one else ''}: use --force to overwrite {'it' if one else 'them'}"
+        )
     # Every report is rendered and written before any is moved into place: a blocked target or a
     # failed write leaves the whole folder as it was, never half a set.
     write_into(folder, [(path, page()) for path, page in pages.items()], force=force)

@@ -53,3 +53,13 @@ def test_every_dprk_veto_is_drawn_apart_from_failed_drafts(bundled: list[Regime]
     assert lanes["Panel of Experts"].count(VETO) == 1
     legend = "\n".join(lines[-2:])
     assert VETO != FAILED and f"{VETO} veto" in legend and f"{FAILED} failed draft" in legend
+
+
+def test_axis_labels_of_short_years_never_run_together(sample: Regime) -> None:
+    # As of year 1 the axis spans two millennia: years of one to three digits, each apart from the next.
+    axis = plain(chart(sample, dt.date(1, 1, 1)), width=120).splitlines()[1]
+    labels = axis.split()
+    assert labels[0] == "1" and len(labels) > 5
+    assert [int(label) for label in labels] == sorted(int(label) for label in labels)
+    assert "  " in axis.strip() and len(axis) <= 120
+    assert all(len(label) <= 4 for label in labels)

@@ -354,7 +354,7 @@ def test_export_all_html_writes_an_index_and_a_page_per_regime(tmp_path: Path) -
     assert sorted(a.attrs["href"] for table in tables for a in table.iter("a")) == pages
     # Written all or nothing, like every export: the index too is refused without --force.
     again = runner.invoke(app, ["export", "--all", "-f", "html", "-o", str(tmp_path)])
-    assert again.exit_code == 2 and "already exist: use --force" in again.stderr
+    assert again.exit_code == 1 and "already exist: use --force" in again.stderr
 
 
 def test_export_all_html_refuses_a_regime_that_would_be_the_index(tmp_path: Path) -> None:

@@ -82,12 +82,12 @@ class Chart:
 
     def _axis(self, width: int) -> Text:
         cells = [" "] * width
-        last = -10
+        free = 0  # the first column after the last label and its two spaces
         for year in range(self.start.year, min(self.end.year + 1, dt.MAXYEAR + 1)):
-            column = self._column(dt.date(year, 1, 1), width)
-            if column - last >= 6 and column + 4 <= width:
-                cells[column : column + 4] = list(str(year))
-                last = column
+            column, label = self._column(dt.date(year, 1, 1), width), str(year)
+            if column >= free and column + len(label) <= width:  # a year before 1000 is shorter
+                cells[column : column + len(label)] = list(label)
+                free = column + len(label) + 2
         return Text("".join(cells), style="dim")
 
     def _lane(self, key: str, width: int) -> Text:
