@@ -20,9 +20,9 @@ from typing import Any
 
 import yaml
 
-from sanctions.draft import Draft, draft_event
-from sanctions.loader import data_dir, load_all
-from sanctions.model import Event, Position, Regime
+from sanctions.dataset.loader import data_dir, load_all
+from sanctions.dataset.model import Event, Position, Regime
+from sanctions.drafting.draft import Draft, draft_event
 
 PRESS = Path(__file__).resolve().parents[1] / "tests" / "data" / "press"
 FIELDS = (

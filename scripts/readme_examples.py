@@ -19,7 +19,7 @@ from unittest import mock
 
 from typer.testing import CliRunner
 
-from sanctions.cli import app
+from sanctions.cli.app import app
 
 EXAMPLES = [
     "sanctions timeline mali --since 2022-01-01",
@@ -43,8 +43,8 @@ def render(command: str) -> str:
         )
 
     with (
-        mock.patch("sanctions.cli._is_terminal", return_value=True),
-        mock.patch("sanctions.cli._console", terminal),
+        mock.patch("sanctions.cli.app._is_terminal", return_value=True),
+        mock.patch("sanctions.cli.app._console", terminal),
         mock.patch.dict(os.environ, {"NO_COLOR": "1", "COLUMNS": "80"}),
     ):
         result = CliRunner().invoke(app, shlex.split(command)[1:])

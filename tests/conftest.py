@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from sanctions.loader import data_dir, load_all
-from sanctions.model import Regime
+from sanctions.dataset.loader import data_dir, load_all
+from sanctions.dataset.model import Regime
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "sample"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sanctions.mandates import mandate_status
-from sanctions.model import OPEN_ENDED, TRANSFERRED, UNRECORDED, Kind, Regime
+from sanctions.analysis.mandates import mandate_status
+from sanctions.dataset.model import OPEN_ENDED, TRANSFERRED, UNRECORDED, Kind, Regime
 
 DAY = dt.timedelta(days=1)
 

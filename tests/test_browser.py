@@ -28,10 +28,10 @@ import pytest
 from typer.testing import CliRunner
 
 from sanctions import __version__
-from sanctions.cli import app
-from sanctions.loader import data_dir, regime_files
-from sanctions.mandates import periods
-from sanctions.model import Regime
+from sanctions.analysis.mandates import periods
+from sanctions.cli.app import app
+from sanctions.dataset.loader import data_dir, regime_files
+from sanctions.dataset.model import Regime
 from tests.dom import Element, parse
 
 AS_OF = dt.date(2025, 12, 1)

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sanctions import __version__
-from sanctions.cli import app
+from sanctions.cli.app import app
 
 SAMPLE = str(Path(__file__).parent / "data" / "sample")
 BROKEN = str(Path(__file__).parent / "data" / "broken")
@@ -246,7 +246,7 @@ def test_scope_options_that_contradict(args: list[str], message: str) -> None:
 
 
 def test_validate_bundled() -> None:
-    from sanctions.loader import data_dir, regime_files
+    from sanctions.dataset.loader import data_dir, regime_files
 
     code, out, _ = run("validate")
     # One known warning: the Council renewed the Taliban Monitoring Team on 18 December 2020, by
@@ -508,7 +508,7 @@ def test_export_into_a_missing_folder(tmp_path: Path) -> None:
 def test_export_all(tmp_path: Path) -> None:
     code, _, err = run("export", "--all", "-f", "json", "-o", str(tmp_path))
     assert code == 0
-    from sanctions.loader import data_dir, regime_files
+    from sanctions.dataset.loader import data_dir, regime_files
 
     expected = sorted(f"{p.stem}.json" for p in regime_files(data_dir()))
     assert sorted(p.name for p in tmp_path.iterdir()) == expected
@@ -605,7 +605,7 @@ def test_export_all_writes_nothing_when_the_disk_fills_half_way(
     import errno
     import os
 
-    from sanctions.loader import data_dir, regime_files
+    from sanctions.dataset.loader import data_dir, regime_files
 
     real_fsync, calls = os.fsync, []
 
@@ -811,7 +811,7 @@ def test_no_control_character_from_a_regime_file_reaches_the_output(
     args: list[str], terminal: bool, tmp_path: Path
 ) -> None:
     _hostile_regime(tmp_path)
-    with mock.patch("sanctions.cli._is_terminal", return_value=terminal):
+    with mock.patch("sanctions.cli.app._is_terminal", return_value=terminal):
         result = runner.invoke(app, [*args, "--data", str(tmp_path)], env={"NO_COLOR": None})
     out, err = result.stdout, result.stderr
     assert result.exit_code == 0, err
@@ -1108,7 +1108,7 @@ def test_shell_completion_of_regimes_members_and_formats(words: str, expected: l
 
     env = {**os.environ, "_SANCTIONS_COMPLETE": "complete_bash", "COMP_WORDS": words}
     env["COMP_CWORD"] = str(len(words.split(" ")) - 1)
-    script = "import sys; sys.argv = ['sanctions']; from sanctions.entry import main; main()"
+    script = "import sys; sys.argv = ['sanctions']; from sanctions.cli.entry import main; main()"
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == expected
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from sanctions import members
-from sanctions.loader import data_dir, regime_files, scan
-from sanctions.mandates import Status, mandate_status
-from sanctions.model import Kind, Position, Regime
-from sanctions.symbols import RESOLUTION
+from sanctions.analysis.mandates import Status, mandate_status
+from sanctions.council import members
+from sanctions.dataset.loader import data_dir, regime_files, scan
+from sanctions.dataset.model import Kind, Position, Regime
+from sanctions.dataset.symbols import RESOLUTION
 
 # The UN library's tables, kept in the repository (tests/reference/README.md says where from).
 REFERENCE = Path(os.environ.get("SANCTIONS_REFERENCE") or Path(__file__).parent / "reference")

@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from sanctions.mandates import mandate_status
-from sanctions.model import Regime
-from sanctions.parse import parse_regime
+from sanctions.analysis.mandates import mandate_status
+from sanctions.dataset.model import Regime
+from sanctions.dataset.parse import parse_regime
+from sanctions.dataset.rules import derived_date
 from sanctions.render import json as render_json
 from sanctions.render import table
-from sanctions.rules import derived_date
 from tests.render.conftest import plain
 
 REGIME = """\
@@ -71,7 +71,7 @@ def test_json_events_carry_the_derivation(somewhere: Regime) -> None:
 
 
 def test_an_export_round_trips_the_derivation(somewhere: Regime) -> None:
-    from sanctions.parse import parse_regime_json
+    from sanctions.dataset.parse import parse_regime_json
 
     text = json.dumps(render_json.regime_document(somewhere), default=str)
     again = parse_regime_json(text, "somewhere.json")

@@ -26,7 +26,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 def test_readme_documents_every_command() -> None:
-    from sanctions.cli import app
+    from sanctions.cli.app import app
 
     for command in app.registered_commands:
         assert f"sanctions {command.name or command.callback.__name__}" in README  # type: ignore[union-attr]
@@ -45,7 +45,7 @@ def test_readme_examples_show_what_the_commands_print() -> None:
 def test_readme_json_example_is_the_start_of_the_real_output() -> None:
     from typer.testing import CliRunner
 
-    from sanctions.cli import app
+    from sanctions.cli.app import app
 
     shown = README.split("$ sanctions timeline dprk --kind veto --format json\n", 1)[1].split("\n  …\n", 1)[0]
     output = CliRunner().invoke(app, ["timeline", "dprk", "--kind", "veto", "--format", "json"]).stdout

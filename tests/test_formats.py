@@ -26,7 +26,7 @@ ROWS = {"regimes": 1, "timeline": 4, "expiry": 2, "vetoes": 1, "votes": 3}
 
 
 def _run(args: list[str], fmt: str) -> str:
-    from sanctions.cli import app
+    from sanctions.cli.app import app
 
     result = CliRunner().invoke(app, [*args, "--data", SAMPLE, "--format", fmt])
     assert result.exit_code == 0, result.stderr
@@ -67,7 +67,7 @@ def test_every_listing_command_takes_every_format(command: str, fmt: str) -> Non
 
 
 def test_timeline_dprk_as_markdown() -> None:
-    from sanctions.cli import app
+    from sanctions.cli.app import app
 
     result = CliRunner().invoke(app, ["timeline", "dprk", "-f", "markdown"])
     assert result.exit_code == 0, result.stderr
@@ -75,7 +75,7 @@ def test_timeline_dprk_as_markdown() -> None:
 
 
 def test_timeline_csv_keeps_every_field_of_the_json() -> None:
-    from sanctions.cli import app
+    from sanctions.cli.app import app
 
     rows = CliRunner().invoke(app, ["timeline", "mali", "-f", "csv"]).stdout
     records = json.loads(CliRunner().invoke(app, ["timeline", "mali", "-f", "json"]).stdout)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sanctions.mandates import Status, mandate_status
-from sanctions.model import Position, Regime
+from sanctions.analysis.mandates import Status, mandate_status
+from sanctions.dataset.model import Position, Regime
 
 MEASURES = ("arms-embargo", "travel-ban", "assets-freeze")
 

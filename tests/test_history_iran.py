@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sanctions.model import Kind, Regime
+from sanctions.dataset.model import Kind, Regime
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sanctions.mandates import Status, mandate_status
-from sanctions.model import Kind, Regime
+from sanctions.analysis.mandates import Status, mandate_status
+from sanctions.dataset.model import Kind, Regime
 
 
 @pytest.fixture(scope="module")

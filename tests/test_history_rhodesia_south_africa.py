@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sanctions.mandates import Status, mandate_status
-from sanctions.model import Kind, Regime
+from sanctions.analysis.mandates import Status, mandate_status
+from sanctions.dataset.model import Kind, Regime
 
 
 def _regime(bundled: list[Regime], regime_id: str) -> Regime:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sanctions.model import Kind, Regime
+from sanctions.dataset.model import Kind, Regime
 
 
 def _vetoes(bundled: list[Regime], regime_id: str) -> dict[str, dt.date]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sanctions.mandates import Status, mandate_status
-from sanctions.model import Regime
+from sanctions.analysis.mandates import Status, mandate_status
+from sanctions.dataset.model import Regime
 
 
 def test_the_may_2026_renewal_is_not_confirmed_so_the_terms_are_unverified_not_lapsed(bundled: list[Regime]) -> None:

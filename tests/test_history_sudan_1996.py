@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sanctions.mandates import Status, mandate_status
-from sanctions.model import Regime
+from sanctions.analysis.mandates import Status, mandate_status
+from sanctions.dataset.model import Regime
 
 
 def _sudan(bundled: list[Regime]) -> Regime:

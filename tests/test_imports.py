@@ -10,7 +10,7 @@ import pytest
 # Runs the command like the `sanctions` script, then names which heavy libraries got imported.
 PROBE = """\
 import sys
-from sanctions.entry import main
+from sanctions.cli.entry import main
 sys.argv = ["sanctions", *sys.argv[1:]]
 try:
     main()

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from sanctions.loader import data_dir, regime_files
+from sanctions.dataset.loader import data_dir, regime_files
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "schema" / "regime.schema.json").read_text(encoding="utf-8"))
@@ -95,7 +95,7 @@ def _runs() -> list[tuple[str, list[str]]]:
 
 
 def test_every_command_with_json_output_has_a_schema() -> None:
-    from sanctions.cli import app
+    from sanctions.cli.app import app
 
     with_json = {command.callback.__name__ for command in app.registered_commands} - {"chart", "export", "copy_data"}  # type: ignore[union-attr]
     # `stats` prints one document per figure, each with its own schema (stats-consensus, …).
@@ -131,7 +131,7 @@ def test_shared_definitions_agree_across_schemas() -> None:
 def test_json_output_matches_its_schema(command: str, args: list[str]) -> None:
     from typer.testing import CliRunner
 
-    from sanctions.cli import app
+    from sanctions.cli.app import app
 
     result = CliRunner().invoke(app, [*args, "--format", "json"])
     assert result.exit_code in (0, 1), result.stderr
@@ -144,7 +144,7 @@ def test_json_output_matches_its_schema(command: str, args: list[str]) -> None:
 def test_the_output_schemas_refuse_an_unknown_field() -> None:
     from typer.testing import CliRunner
 
-    from sanctions.cli import app
+    from sanctions.cli.app import app
 
     (row, *_) = json.loads(CliRunner().invoke(app, ["vetoes", "mali", "--format", "json"]).stdout)
     row["drafted"] = row["document"]
@@ -155,7 +155,7 @@ def test_the_output_schemas_refuse_an_unknown_field() -> None:
 def test_the_runs_reach_every_status_the_schemas_name() -> None:
     from typer.testing import CliRunner
 
-    from sanctions.cli import app
+    from sanctions.cli.app import app
 
     mandate, regime = set(), set()
     for command, args in _runs():
@@ -169,7 +169,7 @@ def test_the_runs_reach_every_status_the_schemas_name() -> None:
 
 
 def test_schema_holds_a_mandates_short_label_to_the_loaders_limit() -> None:
-    from sanctions.parse import SHORT_LABEL_MAX
+    from sanctions.dataset.parse import SHORT_LABEL_MAX
 
     document = _as_json(yaml.safe_load(FILES[0].read_text(encoding="utf-8")))
     mandate = next(iter(document["mandates"].values()))

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sanctions.model import Regime, Sourcing, source_sourcing
+from sanctions.dataset.model import Regime, Sourcing, source_sourcing
 
 # Who publishes what is read at each host, and so how a source there is labelled. The UN's own
 # pages (documents, press releases, meeting records, the library) are UN sources; a copy of a UN

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sanctions import entry, streams
+from sanctions import streams
+from sanctions.cli import entry
 
 COMMAND = [sys.executable, "-m", "sanctions"]
 CHECK = ["expiry", "dprk", "--as-of", "2024-04-01", "--check"]  # the panel expires in 29 days: exit 3
@@ -109,12 +110,12 @@ def test_width_is_bounded(columns: str, expected: int, monkeypatch: pytest.Monke
 def test_ctrl_c_while_loading_is_one_line_and_exit_130(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import sanctions.cli
+    import sanctions.cli.app
 
     def interrupted() -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(sanctions.cli, "run", interrupted)
+    monkeypatch.setattr(sanctions.cli.app, "run", interrupted)
     monkeypatch.setattr(sys, "argv", ["sanctions", "expiry"])
     assert entry._run() == 130
     assert capsys.readouterr().err == "sanctions: interrupted\n"

@@ -19,7 +19,7 @@ from unittest import mock
 import pytest
 from typer.testing import CliRunner
 
-from sanctions.cli import app
+from sanctions.cli.app import app
 
 WIDTHS = (60, 80, 120, 200)
 COMMANDS = (
@@ -64,7 +64,7 @@ SHOWN = {"date", "document", "draft", "meeting", "expires", "set_by", "establish
 def _output(args: list[str], width: int, terminal: bool) -> str:
     env = {"COLUMNS": str(width), "NO_COLOR": "1", "PAGER": ""}
     # On a terminal: the designed layout, wrapping.
-    with mock.patch("sanctions.cli._is_terminal", return_value=terminal):
+    with mock.patch("sanctions.cli.app._is_terminal", return_value=terminal):
         result = CliRunner().invoke(app, args, env=env)
     assert result.exit_code == 0, result.stderr
     return ANSI.sub("", result.stdout)

@@ -7,7 +7,7 @@ The library the CLI is built on (imported only when used: `sanctions --version` 
 >>> catalogue.regime("mali").established_by
 'S/RES/2374 (2017)'
 
-`sanctions.load` and `sanctions.status` are in sanctions.library (a catalogue also gives `.status(as_of)`
+`sanctions.load` and `sanctions.status` are in sanctions.analysis.library (a catalogue also gives `.status(as_of)`
 and `.vetoes()`), the figures of `sanctions stats` in sanctions.stats (`sanctions.stats.consensus(catalogue)`).
 """
 
@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from sanctions import stats
-    from sanctions.library import Catalogue, load, status
+    from sanctions.analysis import stats
+    from sanctions.analysis.library import Catalogue, load, status
 
 __all__ = ["Catalogue", "__version__", "load", "stats", "status"]
 
@@ -29,11 +29,11 @@ _LIBRARY = frozenset({"Catalogue", "load", "status"})
 def __getattr__(name: str) -> Any:
     # The library is imported on first use: the command line's start-up never pays for it.
     if name in _LIBRARY:
-        from sanctions import library
+        from sanctions.analysis import library
 
         return getattr(library, name)
     if name == "stats":
         from importlib import import_module
 
-        return import_module("sanctions.stats")
+        return import_module("sanctions.analysis.stats")
     raise AttributeError(f"module 'sanctions' has no attribute {name!r}")

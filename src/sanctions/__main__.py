@@ -1,5 +1,5 @@
 """Run the command line as `python -m sanctions`."""
 
-from sanctions.entry import main
+from sanctions.cli.entry import main
 
 main()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sanctions.model import Location
+from sanctions.dataset.model import Location
 
 
 class SanctionsError(Exception):

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from sanctions.changes import Changes, changes
-from sanctions.model import Regime
+from sanctions.analysis.changes import Changes, changes
+from sanctions.dataset.model import Regime
 from sanctions.render import ChangesFormat, renderer, table
 from sanctions.render import csv as render_csv
 from sanctions.render import json as render_json

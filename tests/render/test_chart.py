@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sanctions.model import Regime
+from sanctions.dataset.model import Regime
 from sanctions.render.chart import chart
 from tests.render.conftest import plain
 

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanctions.model import Mandate, Regime, Tally
-from sanctions.parse import parse_regime_json
+from sanctions.analysis.report import build_report
+from sanctions.dataset.model import Mandate, Regime, Tally
+from sanctions.dataset.parse import parse_regime_json
 from sanctions.render import csv as render_csv
 from sanctions.render import json as render_json
-from sanctions.report import build_report
 
 AS_OF = dt.date(2022, 6, 1)
 

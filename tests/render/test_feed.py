@@ -10,10 +10,10 @@ import feedparser
 import icalendar
 from typer.testing import CliRunner
 
-from sanctions.cli import app
-from sanctions.model import Regime
+from sanctions.analysis.report import build_report
+from sanctions.cli.app import app
+from sanctions.dataset.model import Regime
 from sanctions.render import feed, html
-from sanctions.report import build_report
 from tests.dom import parse
 
 AS_OF = dt.date(2025, 12, 1)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from sanctions.model import Regime
+from sanctions.dataset.model import Regime
 from sanctions.render import table
 from sanctions.render.grid import PROSE, TEXT, Cell, Grid, to_text, write_text
 from tests.render.conftest import plain

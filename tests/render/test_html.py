@@ -13,12 +13,12 @@ import pytest
 from typer.testing import CliRunner
 
 from sanctions import __version__
-from sanctions.cli import app
-from sanctions.mandates import ONGOING, periods, summarise
-from sanctions.model import Kind, Mandate, Regime
+from sanctions.analysis.mandates import ONGOING, periods, summarise
+from sanctions.analysis.report import build_report
+from sanctions.cli.app import app
+from sanctions.dataset.model import Kind, Mandate, Regime
 from sanctions.render import html, inert
 from sanctions.render.chart import FAILED, LAPSE, VETO, Chart
-from sanctions.report import build_report
 from tests.dom import Element, parse
 
 AS_OF = dt.date(2022, 6, 1)
@@ -334,7 +334,7 @@ def test_export_html_to_standard_output() -> None:
 
 
 def _sample_regime() -> Regime:
-    from sanctions.loader import load_all
+    from sanctions.dataset.loader import load_all
 
     (regime,) = load_all(Path(SAMPLE))
     return regime
@@ -343,7 +343,7 @@ def _sample_regime() -> Regime:
 def test_export_all_html_writes_an_index_and_a_page_per_regime(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "--all", "-f", "html", "-o", str(tmp_path), "--as-of", "2025-12-01"])
     assert result.exit_code == 0, result.stderr
-    from sanctions.loader import data_dir, regime_files
+    from sanctions.dataset.loader import data_dir, regime_files
 
     pages = sorted(f"{p.stem}.html" for p in regime_files(data_dir()))
     expected = [*pages, "index.html", "decisions.atom", "expiry.ics", "stats.html"]
@@ -375,7 +375,7 @@ def test_export_all_html_refuses_a_regime_that_would_be_the_index(tmp_path: Path
 
 PROBE = """\
 import sys
-from sanctions.entry import main
+from sanctions.cli.entry import main
 sys.argv = ["sanctions", *sys.argv[1:]]
 try:
     main()

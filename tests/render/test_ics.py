@@ -9,9 +9,9 @@ from typing import Any
 import icalendar
 import pytest
 
+from sanctions.analysis.mandates import expiries
+from sanctions.dataset.model import Event, Kind, Mandate, Regime
 from sanctions.errors import UsageError
-from sanctions.mandates import expiries
-from sanctions.model import Event, Kind, Mandate, Regime
 from sanctions.render import ics
 
 AS_OF = dt.date(2021, 12, 15)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from sanctions.analysis.mandates import summarise
+from sanctions.analysis.vetoes import failed_drafts
+from sanctions.analysis.votes import recorded_votes
+from sanctions.dataset.model import Location, Regime
 from sanctions.errors import Problem
-from sanctions.mandates import summarise
-from sanctions.model import Location, Regime
 from sanctions.render import ExpiryFormat, Format, renderer
 from sanctions.render import json as render_json
-from sanctions.vetoes import failed_drafts
-from sanctions.votes import recorded_votes
 
 VETO = """\
 [

@@ -13,9 +13,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from sanctions import __version__
-from sanctions.model import Event, Kind, Mandate, Regime, Tally
+from sanctions.analysis.report import build_report
+from sanctions.dataset.model import Event, Kind, Mandate, Regime, Tally
 from sanctions.render import inert, markdown
-from sanctions.report import build_report
 
 AS_OF = dt.date(2022, 6, 1)
 HOSTILE = "a | b *c* _d_ `e` <script>alert(1)</script> [x](javascript:y) &amp; \\| ~~f~~ ![i](j)\nnext =1+1"
@@ -304,7 +304,7 @@ def test_the_timeline_reads_as_the_terminal_table(sample: Regime) -> None:
 
 
 def test_the_expiry_table_leaves_out_the_columns_empty_in_every_row(sample: Regime) -> None:
-    from sanctions.mandates import expiries
+    from sanctions.analysis.mandates import expiries
 
     text = markdown.expiry(expiries([sample], dt.date(2021, 6, 1), dt.date(2021, 8, 1)))
     (table,) = _tables(_tokens(text))
@@ -316,7 +316,7 @@ def test_the_expiry_table_leaves_out_the_columns_empty_in_every_row(sample: Regi
 
 
 def test_the_vetoes_listing_ends_with_the_vetoes_per_member(sample: Regime) -> None:
-    from sanctions.vetoes import failed_drafts
+    from sanctions.analysis.vetoes import failed_drafts
 
     text = markdown.vetoes(failed_drafts([sample]))
     assert text.endswith(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from sanctions.model import Regime
+from sanctions.analysis.show import show
+from sanctions.dataset.model import Regime
 from sanctions.render import csv, markdown, table
 from sanctions.render import json as json_format
 from sanctions.render.grid import to_text
-from sanctions.show import show
 from tests.render.conftest import plain
 
 VETO = """\

@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from sanctions.mandates import periods
-from sanctions.model import Regime
+from sanctions.analysis.mandates import periods
+from sanctions.analysis.report import build_report
+from sanctions.dataset.model import Regime
 from sanctions.render import ExportFormat, renderer
 from sanctions.render import json as render_json
 from sanctions.render import sqlite as render_sqlite
-from sanctions.report import build_report
 
 AS_OF = dt.date(2024, 1, 1)
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
@@ -313,7 +313,7 @@ def test_an_empty_selection_is_still_a_database(table: str, tmp_path: Path) -> N
 
 
 def test_suspensions_effective_dates_and_successors_read_back(tmp_path: Path) -> None:
-    from sanctions.loader import load_all
+    from sanctions.dataset.loader import load_all
 
     history = load_all(Path(__file__).parents[1] / "data" / "history")
     with _opened(_database(history), tmp_path) as db:
@@ -325,7 +325,7 @@ def test_suspensions_effective_dates_and_successors_read_back(tmp_path: Path) ->
 
 
 def test_the_status_view_shows_a_decision_not_yet_in_effect(tmp_path: Path) -> None:
-    from sanctions.loader import load_all
+    from sanctions.dataset.loader import load_all
 
     history = load_all(Path(__file__).parents[1] / "data" / "history")
     reports = [build_report(regime, dt.date(1990, 6, 10)) for regime in history]
@@ -341,7 +341,7 @@ def test_the_status_view_shows_a_decision_not_yet_in_effect(tmp_path: Path) -> N
 
 
 def test_positions_hold_every_recorded_and_derived_position(bundled: list[Regime], tmp_path: Path) -> None:
-    from sanctions.votes import positions
+    from sanctions.analysis.votes import positions
 
     with _opened(_database(bundled), tmp_path) as db:
         rows = db.execute("SELECT event, member, position, basis FROM positions ORDER BY rowid").fetchall()
@@ -365,7 +365,7 @@ def test_the_positions_view_counts_what_sanctions_votes_counts(
 ) -> None:
     from typer.testing import CliRunner
 
-    from sanctions.cli import app
+    from sanctions.cli.app import app
 
     result = CliRunner().invoke(app, ["votes", regime, "--member", member, "--format", "json"])
     assert result.exit_code == 0, result.stderr
@@ -379,7 +379,7 @@ def test_the_positions_view_counts_what_sanctions_votes_counts(
 
 
 def test_members_and_seats(bundled: list[Regime], tmp_path: Path) -> None:
-    from sanctions import council
+    from sanctions.council import seats
 
     with _opened(_database(bundled), tmp_path) as db:
         named = set(
@@ -400,7 +400,7 @@ def test_members_and_seats(bundled: list[Regime], tmp_path: Path) -> None:
             "SU": "USSR",
         }
         per_year = _pairs(db, "SELECT year, count(*) FROM seats GROUP BY year")
-        assert list(per_year) == sorted(council.ELECTED)
+        assert list(per_year) == sorted(seats.ELECTED)
         # Fifteen seats a year; in 1991 the Soviet seat passed from SU to RU (24 December).
         assert {year: n for year, n in per_year.items() if n != 15} == {1991: 16}
         assert _column(db, "SELECT member FROM seats WHERE year = 2024 AND seat = 'permanent' ORDER BY member") == [
@@ -411,7 +411,7 @@ def test_members_and_seats(bundled: list[Regime], tmp_path: Path) -> None:
             "US",
         ]
         assert set(_column(db, "SELECT member FROM seats WHERE year = 2024 AND seat = 'elected'")) == set(
-            council.ELECTED[2024]
+            seats.ELECTED[2024]
         )
 
 
@@ -465,7 +465,7 @@ def test_datasette_metadata_describes_every_table_and_column(bundled: list[Regim
 def test_export_writes_the_metadata_beside_the_database(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from sanctions.cli import app
+    from sanctions.cli.app import app
 
     runner = CliRunner()
     target = tmp_path / "s.db"

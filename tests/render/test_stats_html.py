@@ -7,9 +7,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from sanctions import stats
-from sanctions.cli import app
-from sanctions.model import Regime
+from sanctions.analysis import stats
+from sanctions.cli.app import app
+from sanctions.dataset.model import Regime
 from sanctions.render import html, stats_html
 from tests.dom import parse
 

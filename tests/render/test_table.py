@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sanctions.analysis.mandates import Status, regime_statuses, summarise
+from sanctions.dataset.model import Kind, Location, Regime
 from sanctions.errors import Problem
-from sanctions.mandates import Status, regime_statuses, summarise
-from sanctions.model import Kind, Location, Regime
 from sanctions.render import table
 from tests.render.conftest import plain
 
@@ -126,7 +126,7 @@ def test_expiry_counts_unverified_rows_in_one_closing_line_and_explains_them_on_
 def test_expiry_shows_a_decision_adopted_but_not_yet_in_effect(oldland: Regime) -> None:
     import datetime as dt
 
-    from sanctions.mandates import regime_statuses
+    from sanctions.analysis.mandates import regime_statuses
 
     # Adopted on 1 June 1990, in effect from 15 June: on 10 June the measures are still suspended.
     output = plain(table.expiry(regime_statuses(oldland, dt.date(1990, 6, 10))), width=100)
@@ -142,8 +142,8 @@ def test_a_mandate_ended_by_a_modifying_decision_is_not_called_a_failed_draft(sa
     import datetime as dt
     from dataclasses import replace
 
-    from sanctions.mandates import regime_statuses
-    from sanctions.model import Event, Kind
+    from sanctions.analysis.mandates import regime_statuses
+    from sanctions.dataset.model import Event, Kind
 
     end = Event(dt.date(2023, 1, 5), Kind.MODIFIED, "S/RES/9990 (2023)", "Ended", sets={"measures": "terminated"})
     regime = replace(sample, events=(*sample.events, end))

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from sanctions.mandates import Status, charted_dates, drafted_for, mandate_status, periods
-from sanctions.model import Kind, Regime
+from sanctions.analysis.mandates import Status, charted_dates, drafted_for, mandate_status, periods
+from sanctions.dataset.model import Kind, Regime
 from sanctions.render import PALETTE, inert
 
 # A veto and a failed draft must differ at a glance: a heavy cross, an open ring.

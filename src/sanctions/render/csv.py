@@ -8,16 +8,16 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from sanctions.model import Event, Expiry, Regime
+from sanctions.analysis.report import Report
+from sanctions.dataset.model import Event, Expiry, Regime
 from sanctions.render import inert_lines
-from sanctions.report import Report
 
 if TYPE_CHECKING:
-    from sanctions.changes import Changes
+    from sanctions.analysis.changes import Changes
+    from sanctions.analysis.mandates import MandateStatus, RegimeSummary
+    from sanctions.analysis.show import Decision
+    from sanctions.analysis.vetoes import FailedDraft
     from sanctions.errors import Problem
-    from sanctions.mandates import MandateStatus, RegimeSummary
-    from sanctions.show import Decision
-    from sanctions.vetoes import FailedDraft
 
 COLUMNS = (
     "regime",
@@ -126,7 +126,7 @@ def _expiry(value: Expiry) -> str:
 
 def changes(found: Changes) -> str:
     """A row per decision and per mandate status change, regime by regime; CRLF line ends, UTF-8 text."""
-    from sanctions.changes import compared_status
+    from sanctions.analysis.changes import compared_status
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

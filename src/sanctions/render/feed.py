@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from urllib.parse import quote
 from xml.etree import ElementTree
 
-from sanctions import __version__, members
-from sanctions.model import Event, Regime
+from sanctions import __version__
+from sanctions.council import members
+from sanctions.dataset.model import Event, Regime
 from sanctions.render import inert
 from sanctions.render.html import CALENDAR, FEED, anchors, page_name
 

@@ -14,9 +14,8 @@ from urllib.parse import quote
 import jinja2
 import markupsafe
 
-from sanctions import __version__, members
-from sanctions.dates import later
-from sanctions.mandates import (
+from sanctions import __version__
+from sanctions.analysis.mandates import (
     DEFAULT_WINDOW_DAYS,
     ONGOING,
     MandateStatus,
@@ -30,10 +29,12 @@ from sanctions.mandates import (
     in_scope,
     summarise,
 )
-from sanctions.model import Event, Expiry, Kind, Regime
+from sanctions.analysis.report import Report
+from sanctions.council import members
+from sanctions.dataset.dates import later
+from sanctions.dataset.model import Event, Expiry, Kind, Regime
 from sanctions.render import inert
 from sanctions.render.markdown import Source, document_url, milestone, numbered_sources
-from sanctions.report import Report
 
 # The chart's drawing area, in SVG user units; the page scales it to its width.
 WIDTH, LEFT, RIGHT, TOP, LANE, BAR = 960, 150, 28, 30, 44, 16
@@ -201,7 +202,7 @@ def _effects(event: Event) -> list[str]:
 @cache
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("sanctions", "templates"),
+        loader=jinja2.PackageLoader("sanctions", "render/templates"),
         autoescape=True,  # every value is escaped unless a template says otherwise, and none does
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -6,9 +6,9 @@ import datetime as dt
 import re
 
 from sanctions import __version__
+from sanctions.analysis.mandates import MandateStatus, Status
+from sanctions.dataset.model import Event, Regime
 from sanctions.errors import UsageError
-from sanctions.mandates import MandateStatus, Status
-from sanctions.model import Event, Regime
 from sanctions.render import inert
 
 _LIMIT = 75  # octets per line before folding (RFC 5545, 3.1)

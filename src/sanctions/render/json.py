@@ -9,20 +9,20 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from sanctions import streams
+from sanctions.analysis.mandates import MandateStatus, RegimeSummary
+from sanctions.analysis.report import Report
+from sanctions.analysis.vetoes import FailedDraft
+from sanctions.analysis.votes import derived_positions
+from sanctions.dataset.model import Event, Expiry, Regime, Tally, best_sourcing
+from sanctions.dataset.symbols import instrument_of
 from sanctions.errors import Problem
-from sanctions.mandates import MandateStatus, RegimeSummary
-from sanctions.model import Event, Expiry, Regime, Tally, best_sourcing
-from sanctions.report import Report
-from sanctions.symbols import instrument_of
-from sanctions.vetoes import FailedDraft
-from sanctions.votes import derived_positions
 
 if TYPE_CHECKING:
-    from sanctions.changes import Changes
+    from sanctions.analysis.changes import Changes
 
 if TYPE_CHECKING:
-    from sanctions.draft import Draft
-    from sanctions.show import Decision
+    from sanctions.analysis.show import Decision
+    from sanctions.drafting.draft import Draft
 
 
 def _expiries(expiries: dict[str, Expiry]) -> dict[str, str]:
@@ -326,7 +326,7 @@ def export(report: Report, chart: bool) -> str:
 
 def changes(found: Changes) -> str:
     """The regimes with a decision or a status change in the window, as a JSON array."""
-    from sanctions.changes import compared_status
+    from sanctions.analysis.changes import compared_status
 
     return _dump(
         [

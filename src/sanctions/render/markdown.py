@@ -9,19 +9,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from sanctions import __version__, members
-from sanctions.mandates import MandateStatus, RegimeSummary
-from sanctions.model import Event, Expiry, Kind, Regime, Sourcing, source_sourcing
+from sanctions import __version__
+from sanctions.analysis.mandates import MandateStatus, RegimeSummary
+from sanctions.analysis.report import Report
+from sanctions.analysis.vetoes import FailedDraft, follow_up, symbol_kind
+from sanctions.council import members
+from sanctions.dataset.model import Event, Expiry, Kind, Regime, Sourcing, source_sourcing
+from sanctions.dataset.symbols import DOCUMENT
 from sanctions.render import inert, inert_lines
 from sanctions.render.grid import Blocks, Cell, Drawable, Grid
-from sanctions.report import Report
-from sanctions.symbols import DOCUMENT
-from sanctions.vetoes import FailedDraft, follow_up, symbol_kind
 
 if TYPE_CHECKING:
-    from sanctions.changes import Changes
+    from sanctions.analysis.changes import Changes
+    from sanctions.analysis.show import Decision
     from sanctions.errors import Problem
-    from sanctions.show import Decision
 
 # Characters that could start markup, close a table cell or open raw HTML; CommonMark lets a
 # backslash make any ASCII punctuation literal.
@@ -354,7 +355,7 @@ def _source_item(event: Event, source: str) -> str:
 
 def show(decisions: list[Decision]) -> str:
     """Each decision `show` found: a heading, a table of its fields, its title, summary and sources."""
-    from sanctions.show import describe
+    from sanctions.analysis.show import describe
 
     out: list[str] = []
     for decision in decisions:

@@ -8,11 +8,12 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sanctions import council, members
-from sanctions.model import Event, Expiry
+from sanctions.analysis.report import Report
+from sanctions.analysis.votes import positions
+from sanctions.council import members
+from sanctions.council import seats as council
+from sanctions.dataset.model import Event, Expiry
 from sanctions.render import inert_lines
-from sanctions.report import Report
-from sanctions.votes import positions
 
 #: Raised whenever the schema changes: `PRAGMA user_version` tells a reader which one it holds.
 SCHEMA_VERSION = 3

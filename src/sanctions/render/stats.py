@@ -15,8 +15,8 @@ from sanctions.render import StatsFormat
 
 # What draws is imported when it runs.
 if TYPE_CHECKING:
+    from sanctions.analysis.stats import Consensus, InForce, Lapse, MemberVotes, Renewals
     from sanctions.render.grid import Blocks, Cell, Grid
-    from sanctions.stats import Consensus, InForce, Lapse, MemberVotes, Renewals
 
 
 BAR = "█"
@@ -201,7 +201,7 @@ def _member_cells(row: MemberVotes) -> dict[str, str]:
 
 def members(rows: list[MemberVotes], scope: Scope, member: str | None = None) -> Figure:
     """The members figure: positions per member and decade, recorded + derived, and vetoes."""
-    from sanctions.members import member_name
+    from sanctions.council.members import member_name
 
     who = f"{member_name(member)} ({member})" if member else "each Council member"
     title = (

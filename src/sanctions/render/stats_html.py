@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sanctions import stats
-from sanctions.model import Regime
+from sanctions.analysis import stats
+from sanctions.dataset.model import Regime
 from sanctions.render.html import _render
 
 # The drawing area of a chart, in SVG user units; the page scales it to its width.

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sanctions import members
+from sanctions.council import members
+from sanctions.dataset.model import Category, Event, Expiry, Kind, Position, Regime, Sourcing
 from sanctions.errors import Problem
-from sanctions.model import Category, Event, Expiry, Kind, Position, Regime, Sourcing
 from sanctions.render import PALETTE, inert
 from sanctions.render.grid import PROSE, TEXT, TOKEN, Blocks, Cell, Grid
 
 if TYPE_CHECKING:  # imported where used: a timeline needs none of them
-    from sanctions.changes import Changes, MandateChange
-    from sanctions.mandates import MandateStatus, RegimeSummary
-    from sanctions.show import Decision
-    from sanctions.vetoes import FailedDraft, VetoTally
+    from sanctions.analysis.changes import Changes, MandateChange
+    from sanctions.analysis.mandates import MandateStatus, RegimeSummary
+    from sanctions.analysis.show import Decision
+    from sanctions.analysis.vetoes import FailedDraft, VetoTally
 
 KIND_STYLES = {
     Kind.ESTABLISHED: PALETTE["in force"],
@@ -148,7 +148,7 @@ def timeline(regime: Regime, events: list[Event]) -> Grid | Blocks:
     return table
 
 
-# By sanctions.mandates.Status value (a StrEnum, so its members look themselves up here).
+# By sanctions.analysis.mandates.Status value (a StrEnum, so its members look themselves up here).
 MANDATE_STYLES = {
     "active": PALETTE["in force"],
     "expiring": PALETTE["expiring"],
@@ -263,7 +263,7 @@ def _ended_by(status: MandateStatus) -> Cell | str:
 
 
 def _expires(status: MandateStatus) -> Cell:
-    from sanctions.mandates import Status
+    from sanctions.analysis.mandates import Status
 
     if status.expires is not None:
         return Cell((DERIVED_MARK if status.derived else "") + status.expires.isoformat())
@@ -285,7 +285,7 @@ def expiry(statuses: list[MandateStatus], left_out: str = "", explain: bool = Fa
     """One row per mandate, soonest expiry first, coloured by status; `left_out` says which regimes
     the listing leaves out. Unverified rows are counted in a closing line; `explain` says under each
     what its data last records."""
-    from sanctions.mandates import Status
+    from sanctions.analysis.mandates import Status
 
     as_of = statuses[0].as_of.isoformat() if statuses else ""
     derived = DERIVED_CAPTION if any(status.derived for status in statuses) else ""
@@ -329,7 +329,7 @@ def expiry(statuses: list[MandateStatus], left_out: str = "", explain: bool = Fa
 
 def _unverified(status: MandateStatus) -> Cell | str:
     """What is known of a mandate whose data stops: the last expiry on record and what set it."""
-    from sanctions.mandates import Status
+    from sanctions.analysis.mandates import Status
 
     if status.status is not Status.UNVERIFIED:
         return ""
@@ -350,7 +350,7 @@ def _names(codes: tuple[str, ...] | list[str]) -> str:
 def _followed(draft: FailedDraft) -> Cell:
     if not (draft.consequences or draft.followed_by):
         return Cell("no mandate expiry at stake", style="dim")
-    from sanctions.vetoes import follow_up
+    from sanctions.analysis.vetoes import follow_up
 
     text = Cell()
     never = [consequence.name for consequence in draft.consequences if consequence.outcome == "never imposed"]
@@ -368,7 +368,7 @@ def _followed(draft: FailedDraft) -> Cell:
 
 def _draft(draft: FailedDraft) -> Cell:
     """The draft's own symbol when known; any other symbol recorded for it, labelled as what it is."""
-    from sanctions.vetoes import symbol_kind
+    from sanctions.analysis.vetoes import symbol_kind
 
     event = draft.event
     text = Cell(draft.draft or "")
@@ -434,7 +434,7 @@ def vetoes(drafts: list[FailedDraft], left_out: str = "") -> Grid | Blocks:
             _followed(draft),
         )
     lines: list[Grid | Cell] = [table, Cell(f"Vetoes per permanent member ({COUNTING_RULE}):", style="bold")]
-    from sanctions.vetoes import veto_tallies
+    from sanctions.analysis.vetoes import veto_tallies
 
     lines.extend(_tally_line(tally) for tally in veto_tallies(drafts))
     failed = sum(1 for d in drafts if d.failed_without_veto)
@@ -444,7 +444,7 @@ def vetoes(drafts: list[FailedDraft], left_out: str = "") -> Grid | Blocks:
 
 
 def _positions(event: Event, member: str | None) -> Cell:
-    from sanctions.votes import positions
+    from sanctions.analysis.votes import positions
 
     known = positions(event)
     if member is not None:
@@ -481,7 +481,7 @@ def votes(regime: Regime, events: list[Event], member: str | None) -> Grid | Blo
     totals = Grid(title="Positions per member (recorded, or derived from the tally where it leaves no doubt)")
     for header in ("Member", "Yes", "Against", "Abstain", "Absent", "Derived"):
         totals.add_column(header, PROSE if header == "Member" else TOKEN, "left" if header == "Member" else "right")
-    from sanctions.votes import member_totals
+    from sanctions.analysis.votes import member_totals
 
     for row in member_totals(events):
         if member is None or row.member == member:
@@ -491,7 +491,7 @@ def votes(regime: Regime, events: list[Event], member: str | None) -> Grid | Blo
 
 
 def _change_line(change: MandateChange) -> Cell:
-    from sanctions.changes import compared_status
+    from sanctions.analysis.changes import compared_status
 
     line = Cell(f"{inert(change.mandate.key)}: ", style="bold")
     return line.append(str(change), style=MANDATE_STYLES[compared_status(change.after)])
@@ -533,7 +533,7 @@ def _show_line(label: str, value: str) -> Cell:
 
 def show(decisions: list[Decision]) -> Blocks:
     """Each decision as `git show` shows a commit: its symbol, its fields, its title and summary, its sources."""
-    from sanctions.show import describe
+    from sanctions.analysis.show import describe
 
     items: list[Grid | Cell] = []
     for number, decision in enumerate(decisions):

@@ -8,11 +8,11 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from sanctions.model import Event, Expiry, Position, Tally
+from sanctions.dataset.model import Event, Expiry, Position, Tally
 from sanctions.render import inert
 
 if TYPE_CHECKING:
-    from sanctions.draft import Draft
+    from sanctions.drafting.draft import Draft
 
 #: A regime file's events sit at "  - date: …", their fields four spaces in.
 INDENT = "    "

@@ -1,0 +1,1 @@
+"""Analysis: mandates, vetoes, votes, changes and figures computed from the regimes, and the catalogue API."""

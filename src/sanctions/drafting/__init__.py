@@ -1,0 +1,1 @@
+"""Drafting: a press release read into sentences, the event extracted, and the draft written into a regime file."""
