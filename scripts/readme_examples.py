@@ -43,8 +43,8 @@ def render(command: str) -> str:
         )
 
     with (
-        mock.patch("sanctions.cli.app._is_terminal", return_value=True),
-        mock.patch("sanctions.cli.app._console", terminal),
+        mock.patch("sanctions.cli.options._is_terminal", return_value=True),
+        mock.patch("sanctions.cli.options._console", terminal),
         mock.patch.dict(os.environ, {"NO_COLOR": "1", "COLUMNS": "80"}),
     ):
         result = CliRunner().invoke(app, shlex.split(command)[1:])

@@ -811,7 +811,7 @@ def test_no_control_character_from_a_regime_file_reaches_the_output(
     args: list[str], terminal: bool, tmp_path: Path
 ) -> None:
     _hostile_regime(tmp_path)
-    with mock.patch("sanctions.cli.app._is_terminal", return_value=terminal):
+    with mock.patch("sanctions.cli.options._is_terminal", return_value=terminal):
         result = runner.invoke(app, [*args, "--data", str(tmp_path)], env={"NO_COLOR": None})
     out, err = result.stdout, result.stderr
     assert result.exit_code == 0, err

@@ -64,7 +64,7 @@ SHOWN = {"date", "document", "draft", "meeting", "expires", "set_by", "establish
 def _output(args: list[str], width: int, terminal: bool) -> str:
     env = {"COLUMNS": str(width), "NO_COLOR": "1", "PAGER": ""}
     # On a terminal: the designed layout, wrapping.
-    with mock.patch("sanctions.cli.app._is_terminal", return_value=terminal):
+    with mock.patch("sanctions.cli.options._is_terminal", return_value=terminal):
         result = CliRunner().invoke(app, args, env=env)
     assert result.exit_code == 0, result.stderr
     return ANSI.sub("", result.stdout)

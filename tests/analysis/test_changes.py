@@ -229,7 +229,7 @@ def test_since_after_until_is_a_usage_error() -> None:
 
 
 def test_until_defaults_to_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("sanctions.cli.app._today", lambda: D(2021, 6, 1))
+    monkeypatch.setattr("sanctions.cli.options._today", lambda: D(2021, 6, 1))
     code, out, _ = run("changes", "--since", "2021-01-01", "--data", SAMPLE, "-f", "json")
     assert code == 0
     assert json.loads(out)[0]["until"] == "2021-06-01"

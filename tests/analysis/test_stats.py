@@ -118,7 +118,7 @@ def test_two_decades_agree_with_the_un_librarys_tallies_of_the_same_resolutions(
 
 
 def _shown(args: list[str], width: int = 80) -> str:
-    with mock.patch("sanctions.cli.app._is_terminal", return_value=True):  # drawn as on a terminal
+    with mock.patch("sanctions.cli.options._is_terminal", return_value=True):  # drawn as on a terminal
         result = CliRunner().invoke(app, args, env={"COLUMNS": str(width), "NO_COLOR": "1", "PAGER": ""})
     assert result.exit_code == 0, result.stderr
     return re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
