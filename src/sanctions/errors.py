@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sanctions.dataset.model import Location
+if TYPE_CHECKING:  # errors sit below every layer: the model's Location is named, never imported
+    from sanctions.dataset.model import Location
 
 
 class SanctionsError(Exception):
