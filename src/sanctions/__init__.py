@@ -7,8 +7,13 @@ The library the CLI is built on (imported only when used: `sanctions --version` 
 >>> catalogue.regime("mali").established_by
 'S/RES/2374 (2017)'
 
-`sanctions.load` and `sanctions.status` are in sanctions.analysis.library (a catalogue also gives `.status(as_of)`
-and `.vetoes()`), the figures of `sanctions stats` in sanctions.stats (`sanctions.stats.consensus(catalogue)`).
+`sanctions.load`, `sanctions.status` and `sanctions.vetoes` are in sanctions.analysis.library (a catalogue
+also gives `.status(as_of)` and `.vetoes()`), the figures of `sanctions stats` in sanctions.stats
+(`sanctions.stats.consensus(catalogue)`).
+
+>>> import datetime as dt
+>>> sanctions.vetoes("RU", since=dt.date(2024, 1, 1)) == catalogue.vetoes("RU", since=dt.date(2024, 1, 1))
+True
 """
 
 from __future__ import annotations
@@ -19,11 +24,11 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from sanctions.analysis import stats
-    from sanctions.analysis.library import Catalogue, load, status
+    from sanctions.analysis.library import Catalogue, load, status, vetoes
 
-__all__ = ["Catalogue", "__version__", "load", "stats", "status"]
+__all__ = ["Catalogue", "__version__", "load", "stats", "status", "vetoes"]
 
-_LIBRARY = frozenset({"Catalogue", "load", "status"})
+_LIBRARY = frozenset({"Catalogue", "load", "status", "vetoes"})
 
 
 def __getattr__(name: str) -> Any:

@@ -37,11 +37,20 @@ def test_importing_the_package_loads_no_library_module() -> None:
 
 
 def test_the_public_names_resolve_and_unknown_ones_raise() -> None:
-    assert set(sanctions.__all__) >= {"load", "status", "stats", "Catalogue"}
+    assert set(sanctions.__all__) >= {"load", "status", "stats", "vetoes", "Catalogue"}
     for name in sanctions.__all__:
         assert getattr(sanctions, name) is not None
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         sanctions.nothing  # noqa: B018
+
+
+def test_vetoes_at_the_top_is_the_catalogues_and_no_module_shadows_it(tmp_path: Path) -> None:
+    import sanctions.analysis.vetoes  # importing the module that computes them must not replace the function
+
+    assert callable(sanctions.vetoes) and sanctions.vetoes.__module__ == "sanctions.analysis.library"
+    sample = sanctions.load(Path(__file__).parents[1] / "data" / "sample")
+    assert sanctions.vetoes(catalogue=sample) == sample.vetoes() != []
+    assert sanctions.vetoes("RU") == sanctions.load().vetoes("RU")
 
 
 def test_load_reads_another_folder(tmp_path: Path) -> None:

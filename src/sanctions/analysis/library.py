@@ -156,3 +156,19 @@ def status(as_of: dt.date, catalogue: Catalogue | None = None, *, within: int = 
     ['southern-rhodesia']
     """
     return (catalogue or load()).status(as_of, within)
+
+
+def vetoes(
+    member: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+) -> list[dict[str, Any]]:
+    """`Catalogue.vetoes` of the given catalogue, or of the one `load()` gives.
+
+    >>> import datetime as dt, sanctions
+    >>> [(v["regime"], v["date"].isoformat()) for v in sanctions.vetoes("RU", since=dt.date(2024, 1, 1))]
+    [('dprk', '2024-03-28')]
+    """
+    return (catalogue or load()).vetoes(member, since, until)
