@@ -151,7 +151,7 @@ def ratio_row(
 
 
 def targets(work: Path, runs: int) -> list[Row]:
-    """(measure, detail, ratio, target) rows for the README's Performance table."""
+    """(measure, detail, ratio, target) rows for the performance page's table (docs/performance.md)."""
     rows: list[Row] = []
     plain = environment(work / "cache-plain")
     subprocess.run([*SANCTIONS, "timeline", "mali"], env=plain, check=True, stdout=subprocess.DEVNULL)

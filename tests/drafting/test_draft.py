@@ -564,9 +564,9 @@ def test_an_applied_draft_parses_as_the_drafted_event(regimes: list[Regime]) -> 
 
 
 @pytest.mark.parametrize("fixture", ["car-2023-07-27-sc15369.txt", "dprk-2024-03-28-sc15648.txt"])
-def test_readme_draft_examples_are_what_draft_prints(fixture: str) -> None:
+def test_docs_draft_examples_are_what_draft_prints(fixture: str) -> None:
     root = Path(__file__).resolve().parents[2]
-    readme = (root / "README.md").read_text(encoding="utf-8")
+    readme = (root / "docs" / "drafting.md").read_text(encoding="utf-8")
     command = next(
         line for line in readme.splitlines() if line.startswith(f"$ sanctions draft tests/data/press/{fixture}")
     )

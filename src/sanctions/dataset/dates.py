@@ -51,7 +51,7 @@ _EXPECTED = "expected a date like 2024-04-30, '30 June 2021', 'today', 'in 90 da
 def parse_date(text: str, today: dt.date) -> dt.date:
     """A calendar date from user input; `today` anchors the relative forms.
 
-    The grammar, relative to `today` (README, "Dates"):
+    The grammar, relative to `today` (docs/dates.md):
 
     - `today`, `yesterday`, `tomorrow`;
     - `in N UNITS`, `N UNITS from now`, `N UNITS ago`, where N is a number, `a`, `an` or `one` and a
