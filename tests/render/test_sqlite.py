@@ -22,7 +22,7 @@ from sanctions.render import json as render_json
 from sanctions.render import sqlite as render_sqlite
 
 AS_OF = dt.date(2024, 1, 1)
-README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+EXPORT_DOCS = (Path(__file__).resolve().parents[2] / "docs" / "export.md").read_text(encoding="utf-8")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -283,14 +283,14 @@ def test_a_selection_of_events_still_exports_every_event(sample: Regime, tmp_pat
 
 
 def _readme_example() -> tuple[dt.date, str, str]:
-    """The README's SQLite example: the export's as-of date, the query, and the output shown."""
+    """docs/export.md's SQLite example: the export's as-of date, the query, and the output shown."""
     found = re.search(
         r"```sh\nsanctions export --all --format sqlite --as-of (\S+) -o sanctions.db\n"
         r"sqlite3 -header sanctions.db <<'SQL'\n(.*?)\nSQL\n```\n\n```\n(.*?)```",
-        README,
+        EXPORT_DOCS,
         flags=re.S,
     )
-    assert found, "README: the SQLite example is missing or changed shape"
+    assert found, "docs/export.md: the SQLite example is missing or changed shape"
     return dt.date.fromisoformat(found[1]), found[2], found[3]
 
 
