@@ -79,13 +79,17 @@ def render(command: str) -> str:
 
 
 def _example(match: re.Match[str]) -> str:
-    command, shown = match[1], match[2]
-    output = render(command)
-    lines = shown.splitlines()
-    if lines and lines[-1].strip() == MORE:  # the start of a long output
-        kept = output.splitlines()[: len(lines) - 1]
-        output = "\n".join([*kept, lines[-1]]) + "\n"
-    return f"```\n$ {command}\n{output}```"
+    """A block of one or more commands, each followed by its output (as a terminal session reads)."""
+    session = re.split(r"^\$ (sanctions[^\n]*)\n", f"$ {match[1]}\n{match[2]}", flags=re.M)[1:]
+    text = ""
+    for command, shown in zip(session[::2], session[1::2], strict=True):
+        output = render(command)
+        lines = shown.splitlines()
+        if lines and lines[-1].strip() == MORE:  # the start of a long output
+            kept = output.splitlines()[: len(lines) - 1]
+            output = "\n".join([*kept, lines[-1]]) + "\n"
+        text += f"$ {command}\n{output}"
+    return f"```\n{text}```"
 
 
 def _json(args: list[str]) -> list[dict[str, object]]:

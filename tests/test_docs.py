@@ -70,14 +70,16 @@ def test_every_example_is_checked() -> None:
 
 def test_a_stale_example_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     page = tmp_path / "README.md"
-    page.write_text("```\n$ sanctions show 2745\nnot what it prints\n```\n", encoding="utf-8")
+    page.write_text("```\n$ sanctions show 2745\nnot what it prints\n$ sanctions timeline mal\n```\n", encoding="utf-8")
     monkeypatch.setattr(docs, "ROOT", tmp_path)
     monkeypatch.setattr(docs, "DOCS", tmp_path / "docs")
     monkeypatch.setattr(docs, "COMMANDS", tmp_path / "docs" / "commands")
     monkeypatch.setattr(docs, "REFERENCE", tmp_path / "docs" / "reference")
     assert "README.md" in docs.stale()
     docs.write()
-    assert "S/RES/2745 (2024)" in page.read_text(encoding="utf-8")
+    written = page.read_text(encoding="utf-8")
+    assert "S/RES/2745 (2024)" in written
+    assert written.endswith("$ sanctions timeline mal\nsanctions: error: unknown regime 'mal' — did you mean 'mali'?\n```\n")  # noqa: E501
     assert docs.stale() == []
 
 
