@@ -232,7 +232,7 @@ def sqlite_reference() -> str:
                 }
                 out += ["| column | type | key | what it holds |", "| --- | --- | --- | --- |"]
                 for _, name, kind, _, _, primary in columns:
-                    key = "primary" if primary else keys.get(name, "")
+                    key = ", ".join(part for part in ("primary" if primary else "", keys.get(name, "")) if part)
                     text = _cell(str(about.get("columns", {}).get(name, "")))
                     out.append(f"| `{name}` | {kind or '—'} | {key} | {text} |")
         finally:
