@@ -119,6 +119,24 @@ def _counts() -> dict[str, Callable[[], str]]:
     }
 
 
+# Where each command's topic is explained at length (a command missing here gets no "See also").
+SEE_ALSO = {
+    "regimes": ("Expiry, status and the calendar feed", "expiry.md#mandate-status"),
+    "timeline": ("Output formats", "output.md"),
+    "expiry": ("Expiry, status and the calendar feed", "expiry.md"),
+    "changes": ("Changes", "changes.md"),
+    "chart": ("Expiry, status and the calendar feed", "expiry.md"),
+    "vetoes": ("Vetoes and votes", "vetoes-and-votes.md"),
+    "votes": ("Vetoes and votes", "vetoes-and-votes.md"),
+    "show": ("Questions people ask", "questions.md#what-did-resolution-2745-do"),
+    "stats": ("Statistics", "stats.md"),
+    "export": ("Export", "export.md"),
+    "draft": ("Drafting an event from a press release", "drafting.md"),
+    "copy-data": ("The data", "data.md#keeping-the-data-current"),
+    "validate": ("The regime-file format", "format.md"),
+}
+
+
 def _command_page(name: str) -> str:
     help_text = _invoke([name, "--help"]).strip("\n")
     summary = help_text.split("\n\n", 2)[1].strip() if help_text.count("\n\n") >= 2 else ""
@@ -127,6 +145,7 @@ def _command_page(name: str) -> str:
         f"# sanctions {name}\n\n"
         + GENERATED.format(source="the command's --help")
         + f"\n\n{summary}\n\n```text\n{help_text}\n```\n"
+        + (f"\nSee also: [{SEE_ALSO[name][0]}](../{SEE_ALSO[name][1]}).\n" if name in SEE_ALSO else "")
     )
 
 
