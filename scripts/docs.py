@@ -27,11 +27,14 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from unittest import mock
 
+import typer
 from typer.testing import CliRunner
 
-from sanctions.cli import app
+from sanctions.cli import app as _cli
+
+# The typer app: `sanctions.cli.app`, or the `app` of the module of that name once the CLI is a package.
+app: typer.Typer = _cli if isinstance(_cli, typer.Typer) else _cli.app
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -50,32 +53,55 @@ def pages() -> list[Path]:
     return [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
 
 
-def _invoke(args: list[str], terminal: bool = True, columns: int = WIDTH) -> str:
-    import rich.console
+def _terminal(args: list[str], styled: bool = False) -> str:
+    """What `sanctions ARGS` shows on a real 80-column terminal (a pseudo-terminal), colour off.
 
-    def console(width: int, colour: bool = False) -> rich.console.Console:
-        return rich.console.Console(
-            highlight=False, width=width, color_system=None, force_terminal=True, file=sys.stdout
-        )
+    Standard output and standard error both reach the terminal, as a reader sees them; no pager
+    (PAGER is empty); paths are read from the checkout. Run as a process, so no internal of the
+    CLI is patched and nothing here depends on how the package is laid out. `styled`: the output
+    may carry bold and dim (typer's help does, whatever NO_COLOR says), which are dropped.
+    """
+    import fcntl
+    import pty
+    import struct
+    import subprocess
+    import termios
 
-    with (
-        mock.patch("sanctions.cli._is_terminal", return_value=terminal),
-        mock.patch("sanctions.cli._console", console),
-        mock.patch.dict(os.environ, {"NO_COLOR": "1", "COLUMNS": str(columns), "PAGER": ""}),
-    ):
-        # As a terminal shows it: standard error (warnings, errors) with standard output, paths from the checkout.
-        previous = Path.cwd()
-        os.chdir(ROOT)
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 1000, WIDTH, 0, 0))
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": str(WIDTH), "LINES": "1000", "PAGER": "", "TERM": "xterm"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sanctions", *args], stdin=terminal, stdout=terminal, stderr=terminal, cwd=ROOT, env=env
+    )
+    os.close(terminal)
+    chunks = []
+    while True:
         try:
-            result = CliRunner().invoke(app, args, prog_name="sanctions")
-        finally:
-            os.chdir(previous)
-    return "\n".join(line.rstrip() for line in result.output.splitlines()) + "\n"
+            chunk = os.read(controller, 65536)
+        except OSError:  # EIO: the process closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(controller)
+    process.wait()
+    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    if styled:
+        text = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+def _invoke(args: list[str]) -> str:
+    """What `sanctions ARGS` writes to a pipe (standard output only), run in this process."""
+    result = CliRunner().invoke(app, args, prog_name="sanctions", env={"NO_COLOR": "1"})
+    if result.exit_code:
+        raise SystemExit(f"sanctions {shlex.join(args)} failed ({result.exit_code}): {result.output}")
+    return result.stdout
 
 
 def render(command: str) -> str:
     """What a command prints on an 80-column terminal with colour off."""
-    return _invoke(shlex.split(command)[1:])
+    return _terminal(shlex.split(command)[1:])
 
 
 def _example(match: re.Match[str]) -> str:
@@ -93,7 +119,7 @@ def _example(match: re.Match[str]) -> str:
 
 
 def _json(args: list[str]) -> list[dict[str, object]]:
-    return json.loads(_invoke([*args, "--format", "json"], terminal=False))  # type: ignore[no-any-return]
+    return json.loads(_invoke([*args, "--format", "json"]))  # type: ignore[no-any-return]
 
 
 def _counts() -> dict[str, Callable[[], str]]:
@@ -138,7 +164,7 @@ SEE_ALSO = {
 
 
 def _command_page(name: str) -> str:
-    help_text = _invoke([name, "--help"]).strip("\n")
+    help_text = _terminal([name, "--help"], styled=True).strip("\n")
     summary = help_text.split("\n\n", 2)[1].strip() if help_text.count("\n\n") >= 2 else ""
     summary = " ".join(line.strip() for line in summary.splitlines())
     return (
@@ -223,7 +249,7 @@ def sqlite_reference() -> str:
     """docs/reference/sqlite.md: the tables and columns of a real export, described by its datasette metadata."""
     with tempfile.TemporaryDirectory() as folder:
         database = Path(folder) / "sanctions.db"
-        _invoke(["export", "--all", "--format", "sqlite", "--as-of", "2024-01-01", "-o", str(database)], terminal=False)
+        _invoke(["export", "--all", "--format", "sqlite", "--as-of", "2024-01-01", "-o", str(database)])
         metadata = json.loads(database.with_suffix(".metadata.json").read_text(encoding="utf-8"))
         (described,) = metadata["databases"].values()
         connection = sqlite3.connect(database)
