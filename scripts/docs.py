@@ -187,7 +187,7 @@ def _type(spec: dict[str, object]) -> str:
         return "one of " + ", ".join(f"`{json.dumps(value)}`" for value in spec["enum"])  # type: ignore[attr-defined]
     for key in ("oneOf", "anyOf"):
         if key in spec:
-            return " or ".join(_type(part) for part in spec[key])  # type: ignore[attr-defined]
+            return " or ".join(dict.fromkeys(_type(part) for part in spec[key]))  # type: ignore[attr-defined]
     kinds = spec.get("type", "any")
     words = " or ".join(kinds) if isinstance(kinds, list) else str(kinds)
     if "items" in spec:
@@ -197,18 +197,47 @@ def _type(spec: dict[str, object]) -> str:
     return words
 
 
-def _description(spec: dict[str, object], defs: dict[str, dict[str, object]]) -> str:
+def _description(spec: dict[str, object], defs: dict[str, dict[str, object]], field: str = "") -> str:
+    """What a field holds: its own description, its type's, or what the same field says in another schema."""
     if "description" in spec:
         return str(spec["description"])
     if "$ref" in spec:
-        return str(defs.get(str(spec["$ref"]).rsplit("/", 1)[-1], {}).get("description", ""))
-    return ""
+        described = defs.get(str(spec["$ref"]).rsplit("/", 1)[-1], {}).get("description")
+        if described:
+            return str(described)
+    return _glossary().get(field, "")
+
+
+def _glossary() -> dict[str, str]:
+    """Field name → the first description any schema gives it: a field means the same wherever it appears."""
+    found: dict[str, str] = {}
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for name, spec in (node.get("properties") or {}).items():
+                if isinstance(spec, dict) and "description" in spec:
+                    found.setdefault(name, " ".join(str(spec["description"]).split()))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted(SCHEMAS.glob("*.schema.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    # Then the regime-file format's tables (every field of an event is a field of the JSON event),
+    # an event's meaning before a regime's where a name is both.
+    rows = re.findall(r"^\| (`[^|]+`) \| [^|]+ \| (.+) \|$", (DOCS / "format.md").read_text(encoding="utf-8"), re.M)
+    for names, meaning in reversed(rows):
+        for name in re.findall(r"`([a-z_]+)`", names):
+            found.setdefault(name, meaning[0].upper() + meaning[1:] + ("" if meaning.endswith(".") else "."))
+    return found
 
 
 def _fields(record: dict[str, object], defs: dict[str, dict[str, object]]) -> list[str]:
     rows = ["| field | type | what it holds |", "| --- | --- | --- |"]
     for name, spec in record.get("properties", {}).items():  # type: ignore[attr-defined]
-        rows.append(f"| `{name}` | {_cell(_type(spec))} | {_cell(_description(spec, defs))} |")
+        rows.append(f"| `{name}` | {_cell(_type(spec))} | {_cell(_description(spec, defs, name))} |")
     return rows
 
 
