@@ -104,6 +104,17 @@ def _complete_regimes(incomplete: str) -> list[str]:
     return sorted(name for regime in regimes for name in regime.names if name.startswith(incomplete.lower()))
 
 
+# The regimes a listing narrows to (`expiry`, `changes`), completed from the data folder.
+RegimesArgument = Annotated[
+    Optional[list[str]],
+    typer.Argument(
+        metavar="REGIME...",
+        help="Regimes to show (id, alias or resolution number); all if none.",
+        autocompletion=_complete_regimes,
+    ),
+]
+
+
 # How output is laid out, from the tool's options: one command runs per process (and per CliRunner call).
 _LAYOUT: dict[str, Any] = {"width": None, "wide": False, "pager": True}
 

@@ -16,6 +16,7 @@ from sanctions.cli.options import (
     EndedOption,
     FormatOption,
     OverwriteOption,
+    RegimesArgument,
     SinceOption,
     ToOption,
     UntilOption,
@@ -99,14 +100,7 @@ def timeline(
 
 def expiry(
     ctx: typer.Context,
-    regime: Annotated[
-        Optional[list[str]],
-        typer.Argument(
-            metavar="REGIME...",
-            help="Regimes to show (id, alias or resolution number); all if none.",
-            autocompletion=_complete_regimes,
-        ),
-    ] = None,
+    regime: RegimesArgument = None,
     as_of: AsOfOption = "today",
     within: Annotated[
         Optional[str],
@@ -217,14 +211,7 @@ def _horizon(day: dt.date, within: str | None, until: str | None) -> dt.date:
 def changes(
     ctx: typer.Context,
     since: SinceOption,
-    regime: Annotated[
-        Optional[list[str]],
-        typer.Argument(
-            metavar="REGIME...",
-            help="Regimes to show (id, alias or resolution number); all if none.",
-            autocompletion=_complete_regimes,
-        ),
-    ] = None,
+    regime: RegimesArgument = None,
     until: UntilOption = None,
     check: Annotated[
         bool, typer.Option("--check", help="Exit 3 if anything was decided or changed (for cron and CI).")
