@@ -79,7 +79,9 @@ def test_a_stale_example_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     docs.write()
     written = page.read_text(encoding="utf-8")
     assert "S/RES/2745 (2024)" in written
-    assert written.endswith("$ sanctions timeline mal\nsanctions: error: unknown regime 'mal' — did you mean 'mali'?\n```\n")  # noqa: E501
+    assert written.endswith(
+        "$ sanctions timeline mal\nsanctions: error: unknown regime 'mal' — did you mean 'mali'?\n```\n"
+    )  # noqa: E501
     assert docs.stale() == []
 
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import sanctions
-
-PACKAGE = Path(sanctions.__file__).parent
+# The source tree, not the installed package: a plain install adds the regime files beside the modules.
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sanctions"
 
 #: The pipeline, bottom first: a module may import from its own layer and those below, never above.
 LAYERS = (
