@@ -81,7 +81,7 @@ def test_a_stale_example_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert "S/RES/2745 (2024)" in written
     assert written.endswith(
         "$ sanctions timeline mal\nsanctions: error: unknown regime 'mal' — did you mean 'mali'?\n```\n"
-    )  # noqa: E501
+    )
     assert docs.stale() == []
 
 
