@@ -12,6 +12,7 @@ import pytest
 
 from sanctions import streams
 from sanctions.cli import entry
+from tests.terminal import drain
 
 COMMAND = [sys.executable, "-m", "sanctions"]
 CHECK = ["expiry", "dprk", "--as-of", "2024-04-01", "--check"]  # the panel expires in 29 days: exit 3
@@ -130,16 +131,7 @@ def _on_a_terminal(args: list[str], environment: dict[str, str]) -> bytes:
         done = _run(args, stdout=follower, stderr=subprocess.PIPE, env={**os.environ, **environment})
         assert done.returncode == 0, done.stderr
         os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # the terminal has nothing more
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        return b"".join(chunks)
+        return drain(leader)
     finally:
         os.close(leader)
 

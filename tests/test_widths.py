@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sanctions.cli.app import app
+from tests.terminal import drain
 
 WIDTHS = (60, 80, 120, 200)
 COMMANDS = (
@@ -234,18 +235,10 @@ def _in_a_pty(args: list[str], columns: int) -> str:
     env.update({"PAGER": "", "NO_COLOR": "1"})
     process = subprocess.Popen([sys.executable, "-m", "sanctions", *args], stdout=follower, env=env)
     os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the terminal has nothing more
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
+    written = drain(leader)
     os.close(leader)
     assert process.wait() == 0
-    return ANSI.sub("", b"".join(chunks).decode("utf-8").replace("\r\n", "\n"))
+    return ANSI.sub("", written.decode("utf-8").replace("\r\n", "\n"))
 
 
 def test_the_mali_timeline_in_an_80_column_pseudo_terminal() -> None:
