@@ -86,3 +86,13 @@ def test_cote_divoire_travel_ban_and_assets_freeze_from_15_december_2004(bundled
         assert mandate_status(cote, key, dt.date(2004, 12, 14)).status is Status.NOT_ESTABLISHED
         assert mandate_status(cote, key, dt.date(2004, 12, 15)).status is Status.ACTIVE
     assert mandate_status(cote, "arms-embargo", dt.date(2004, 11, 15)).status is Status.ACTIVE
+
+
+def test_cote_divoire_1572_travel_ban_and_assets_freeze_run_12_months_from_entry_into_force(
+    bundled: list[Regime],
+) -> None:
+    cote = _regime(bundled, "cote-divoire")
+    for key in ("travel-ban", "assets-freeze"):
+        status = mandate_status(cote, key, dt.date(2005, 6, 1))
+        assert status.expires == dt.date(2005, 12, 15)
+        assert status.derived.startswith("12 months from 2004-12-15")
