@@ -27,3 +27,9 @@ def test_1807_ran_the_measures_to_31_december_2008(bundled: list[Regime]) -> Non
 def test_the_embargo_begins_with_1493(bundled: list[Regime]) -> None:
     first = min(_drc(bundled).events, key=lambda e: e.date)
     assert (first.document, first.date) == ("S/RES/1493 (2003)", dt.date(2003, 7, 28))
+
+
+def test_first_group_of_experts_ran_until_28_july_2004(bundled: list[Regime]) -> None:
+    group = mandate_status(_drc(bundled), "group-of-experts", dt.date(2004, 5, 1))
+    assert group.expires == dt.date(2004, 7, 28)
+    assert group.derived == ""
