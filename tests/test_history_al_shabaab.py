@@ -30,6 +30,15 @@ def test_partial_lifting_renewed_by_2142_to_25_october_2014(bundled: list[Regime
     assert mandate_status(_regime(bundled), "interdiction", dt.date(2013, 1, 1)).status is Status.NOT_ESTABLISHED
 
 
+def test_maritime_interdiction_of_2182_runs_to_24_october_2015(bundled: list[Regime]) -> None:
+    # SCR's October 2015 forecast: the authorisation "expires 24 October"; 2244 renewed it the day before.
+    status = mandate_status(_regime(bundled), "interdiction", dt.date(2015, 1, 1))
+    assert (status.status, status.expires) == (Status.ACTIVE, dt.date(2015, 10, 24))
+    assert status.set_by is not None and status.set_by.document == "S/RES/2182 (2014)"
+    renewed = mandate_status(_regime(bundled), "interdiction", dt.date(2015, 10, 24))
+    assert (renewed.status, renewed.expires) == (Status.ACTIVE, dt.date(2016, 11, 15))
+
+
 def test_charcoal_ban_and_targeted_measures_are_recorded(bundled: list[Regime]) -> None:
     documents = {e.document: e for e in _regime(bundled).events if e.kind is Kind.MODIFIED}
     assert documents["S/RES/2036 (2012)"].date == dt.date(2012, 2, 22)
