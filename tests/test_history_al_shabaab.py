@@ -30,6 +30,13 @@ def test_partial_lifting_renewed_by_2142_to_25_october_2014(bundled: list[Regime
     assert mandate_status(_regime(bundled), "interdiction", dt.date(2013, 1, 1)).status is Status.NOT_ESTABLISHED
 
 
+def test_monitoring_group_of_1916_runs_to_31_july_2011(bundled: list[Regime]) -> None:
+    # Xinhua: the mandate 2002 renewed "was set to expire on July 31, 2011"; not 12 months from adoption.
+    status = mandate_status(_regime(bundled), "panel", dt.date(2011, 3, 31))
+    assert (status.status, status.expires) == (Status.ACTIVE, dt.date(2011, 7, 31))
+    assert status.set_by is not None and status.set_by.document == "S/RES/1916 (2010)"
+
+
 def test_maritime_interdiction_of_2182_runs_to_24_october_2015(bundled: list[Regime]) -> None:
     # SCR's October 2015 forecast: the authorisation "expires 24 October"; 2244 renewed it the day before.
     status = mandate_status(_regime(bundled), "interdiction", dt.date(2015, 1, 1))
