@@ -181,9 +181,11 @@ def _cell(text: str) -> str:
 
 
 def _type(spec: dict[str, object]) -> str:
-    """A JSON Schema type in words: `string or null`, `one of "un", "scr"`, `array of date`."""
+    """A JSON Schema type in words: `string or null`, `one of "un", "scr"`, `array of date`, `"members"`."""
     if "$ref" in spec:
         return f"`{str(spec['$ref']).rsplit('/', 1)[-1]}`"
+    if "const" in spec:
+        return f"`{json.dumps(spec['const'])}`"
     if "enum" in spec:
         return "one of " + ", ".join(f"`{json.dumps(value)}`" for value in spec["enum"])  # type: ignore[attr-defined]
     for key in ("oneOf", "anyOf"):

@@ -168,3 +168,10 @@ def test_the_json_reference_lists_every_schema_and_field() -> None:
             record = schema["$defs"][record["$ref"].rsplit("/", 1)[-1]]
         for field in record.get("properties", {}):
             assert f"| `{field}` |" in reference, (path.name, field)
+
+
+def test_every_row_of_the_json_reference_says_what_it_holds() -> None:
+    reference = (ROOT / "docs" / "reference" / "json.md").read_text(encoding="utf-8")
+    rows = [line for line in reference.splitlines() if line.startswith("| `")]
+    assert rows
+    assert [row for row in rows if not row.rsplit("|", 2)[1].strip()] == []

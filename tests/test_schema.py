@@ -117,6 +117,27 @@ def test_schemas_are_valid_and_closed(schema: dict[str, Any]) -> None:
             pending.extend(node)
 
 
+def _undescribed(node: Any, where: str = "#") -> list[str]:
+    """The properties and definitions under `node` with no description, as JSON pointers."""
+    if isinstance(node, list):
+        return [found for index, item in enumerate(node) for found in _undescribed(item, f"{where}/{index}")]
+    if not isinstance(node, dict):
+        return []
+    missing = [
+        f"{where}/{group}/{name}"
+        for group in ("properties", "$defs")
+        for name, spec in (node.get(group) or {}).items()
+        if isinstance(spec, dict) and not str(spec.get("description", "")).strip()
+    ]
+    return missing + [found for key, value in node.items() for found in _undescribed(value, f"{where}/{key}")]
+
+
+@pytest.mark.parametrize("schema", [*OUTPUT_SCHEMAS.values(), SCHEMA], ids=[*OUTPUT_SCHEMAS, "regime"])
+def test_every_field_and_definition_says_what_it_holds(schema: dict[str, Any]) -> None:
+    # docs/reference/json.md prints each description in its "what it holds" column.
+    assert _undescribed(schema) == []
+
+
 def test_shared_definitions_agree_across_schemas() -> None:
     seen: dict[str, tuple[str, Any]] = {}
     for name, schema in [*OUTPUT_SCHEMAS.items(), ("regime", SCHEMA)]:
