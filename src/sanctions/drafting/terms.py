@@ -27,7 +27,6 @@ _VERB_AT_END = re.compile(
     r"|reauthori[sz]e|reauthori[sz]es|reauthori[sz]ed|reauthori[sz]ing)\s*$",
     re.IGNORECASE,
 )
-_VERB = re.compile(r"\b(?:extend(?:s|ed|ing)?|renew(?:s|ed|ing)?|prolong\w*|reauthori[sz]\w*)\b", re.IGNORECASE)
 # Matched at the end of a bounded tail, never with `(…)*$` over the whole text, which backtracks from every position.
 _FILLER = frozenset(",\u2014\u2013-")
 _SPAN_AT_END = re.compile(r"\bfor\s+(?:an?\s+)?(?:\w+\s+)?(?:\w+\s+)?(?:months?|years?)$", re.IGNORECASE)
@@ -182,7 +181,7 @@ def _deadlines(sentence: str, anchors: list[_Anchor]) -> set[int]:
     """The anchors that are deadlines, not terms: "brief the Committee on its findings until 15 December 2023
     at the latest" (the nearest verb before it is one of reporting, or "at the latest" follows it)."""
     verbs = sorted(
-        [(match.start(), False) for match in _VERB.finditer(sentence)]
+        [(match.start(), False) for match in RENEWAL.finditer(sentence)]
         + [(match.start(), True) for match in _REPORTING.finditer(sentence)]
     )
     starts = [start for start, _ in verbs]
@@ -205,7 +204,7 @@ def _object_of(sentence: str, anchors: list[_Anchor], index: int) -> str:
     if _verb_at_end(before):
         primary, other = after, ""
     else:
-        verbs = list(_VERB.finditer(before))
+        verbs = list(RENEWAL.finditer(before))
         primary, other = (before[verbs[-1].end() :] if verbs else before), after
     return primary if mandates_named(None, primary)[0] else other
 
