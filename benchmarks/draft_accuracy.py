@@ -18,50 +18,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from sanctions.dataset.loader import data_dir, load_all
 from sanctions.dataset.model import Event, Position, Regime
-from sanctions.drafting.draft import Draft, draft_event
+from sanctions.drafting.draft import draft_event
 
-PRESS = Path(__file__).resolve().parents[1] / "tests" / "data" / "press"
-FIELDS = (
-    "regime",
-    "date",
-    "kind",
-    "document",
-    "meeting",
-    "press_release",
-    "vote",
-    "in_favour",
-    "against",
-    "abstaining",
-    "vetoed_by",
-    "penholders",
-    "expiries",
-)
+# The sidecar and the reading of a draft are the tests' own (tests/drafting/sidecar.py): both score alike.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.drafting.sidecar import EXPECTED, PRESS, SCORED, observed
+
 EMPTY = (None, [], {})
-
-
-def observed(draft: Draft) -> dict[str, Any]:
-    def members(position: Position) -> list[str]:
-        return [code for code, p in draft.votes.items() if p is position]
-
-    return {
-        "regime": draft.regime.id if draft.regime else None,
-        "date": draft.date,
-        "kind": draft.kind.value if draft.kind else None,
-        "document": draft.document,
-        "meeting": draft.meeting,
-        "press_release": draft.press_release,
-        "vote": str(draft.vote) if draft.vote else None,
-        "in_favour": members(Position.YES),
-        "against": members(Position.AGAINST),
-        "abstaining": members(Position.ABSTAIN),
-        "vetoed_by": list(draft.vetoed_by),
-        "penholders": list(draft.penholders),
-        "expiries": dict(draft.expiries),
-    }
 
 
 def recorded(event: Event) -> dict[str, Any]:
@@ -84,22 +49,21 @@ def recorded(event: Event) -> dict[str, Any]:
 
 
 def main() -> int:
-    expected_by_file: dict[str, dict[str, Any]] = yaml.safe_load((PRESS / "expected.yaml").read_text(encoding="utf-8"))
     regimes = load_all(data_dir())
     by_id: dict[str, Regime] = {regime.id: regime for regime in regimes}
-    tally = {field: {"right": 0, "left out": 0, "wrong": 0} for field in FIELDS}
+    tally = {field: {"right": 0, "left out": 0, "wrong": 0} for field in SCORED}
     agreement = {field: [0, 0] for field in ("date", "kind", "document", "meeting", "press_release", "vote")}
     agreement.update({field: [0, 0] for field in ("against", "abstaining", "vetoed_by", "penholders", "expiries")})
     wrong: list[str] = []
     differences: list[str] = []
     warnings = 0
-    for name, expected in sorted(expected_by_file.items()):
+    for name, expected in sorted(EXPECTED.items()):
         text = (PRESS / name).read_text(encoding="utf-8")
         given = expected.get("given_date")
         draft = draft_event(text, regimes, url=expected["url"], given_date=given)
         warnings += len(draft.warnings)
         got = observed(draft)
-        for field in FIELDS:
+        for field in SCORED:
             if got[field] == expected[field]:
                 tally[field]["right"] += 1
             elif got[field] in EMPTY:
@@ -120,8 +84,8 @@ def main() -> int:
             if mine != value:
                 differences.append(f"{name}: {field} drafted {mine!r}, filed {value!r}")
 
-    count = len(expected_by_file)
-    covered = len({fixture["regime"] for fixture in expected_by_file.values()})
+    count = len(EXPECTED)
+    covered = len({fixture["regime"] for fixture in EXPECTED.values()})
     print(f"sanctions draft on {count} press releases ({covered} regimes)")
     print()
     print("Against what each text says:")
@@ -131,7 +95,7 @@ def main() -> int:
         print(f"  {field:<14} {counts['right']:>6} {counts['left out']:>9} {counts['wrong']:>6}   {share:>7.0%}")
     right = sum(c["right"] for c in tally.values())
     left_out = sum(c["left out"] for c in tally.values())
-    total = count * len(FIELDS)
+    total = count * len(SCORED)
     print(f"  {'all fields':<14} {right:>6} {left_out:>9} {len(wrong):>6}   {right / total:>7.0%}")
     print(f"  warnings printed: {warnings} ({warnings / count:.1f} per release)")
     print()

@@ -8,7 +8,6 @@ import os
 import shlex
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -18,7 +17,7 @@ from typer.testing import CliRunner
 
 from sanctions.cli.app import app
 from sanctions.dataset.loader import data_dir, load_all
-from sanctions.dataset.model import Position, Regime, Tally
+from sanctions.dataset.model import Regime, Tally
 from sanctions.dataset.parse import parse_regime
 from sanctions.drafting.draft import Draft, draft_event, members_named_at, page_text, sentences_of
 from sanctions.drafting.insert import ApplyError, insert_event
@@ -27,9 +26,8 @@ from sanctions.render import inert
 from sanctions.render import json as render_json
 from sanctions.render.yaml import draft as yaml_draft
 from sanctions.render.yaml import scalar
+from tests.drafting.sidecar import EXPECTED, PRESS, SCORED, observed
 
-PRESS = Path(__file__).parents[1] / "data" / "press"
-EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((PRESS / "expected.yaml").read_text(encoding="utf-8"))
 runner = CliRunner()
 
 
@@ -54,29 +52,6 @@ def drafted(name: str, regimes: list[Regime], text: str | None = None) -> Draft:
     )
 
 
-def observed(draft: Draft) -> dict[str, Any]:
-    """A draft in the sidecar's terms."""
-
-    def members(position: Position) -> list[str]:
-        return [code for code, p in draft.votes.items() if p is position]
-
-    return {
-        "regime": draft.regime.id if draft.regime else None,
-        "date": draft.date,
-        "kind": draft.kind.value if draft.kind else None,
-        "document": draft.document,
-        "meeting": draft.meeting,
-        "press_release": draft.press_release,
-        "vote": str(draft.vote) if draft.vote else None,
-        "in_favour": members(Position.YES),
-        "against": members(Position.AGAINST),
-        "abstaining": members(Position.ABSTAIN),
-        "vetoed_by": list(draft.vetoed_by),
-        "penholders": list(draft.penholders),
-        "expiries": draft.expiries,
-    }
-
-
 def test_the_fixtures_cover_ten_regimes_and_every_kind_of_release() -> None:
     assert len({fixture["regime"] for fixture in EXPECTED.values()}) >= 10
     kinds = {fixture["kind"] for fixture in EXPECTED.values()}
@@ -86,10 +61,6 @@ def test_the_fixtures_cover_ten_regimes_and_every_kind_of_release() -> None:
     two_expiries = [f for f in EXPECTED.values() if len(f["expiries"]) == 2]
     abstentions = [f for f in EXPECTED.values() if f["abstaining"] and f["kind"] == "renewed"]
     assert len(two_expiries) >= 5 and len(abstentions) >= 5
-
-
-SCORED = ("regime", "date", "kind", "document", "meeting", "press_release", "vote", "in_favour", "against")
-SCORED += ("abstaining", "vetoed_by", "penholders", "expiries")
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
