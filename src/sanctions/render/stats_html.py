@@ -67,41 +67,25 @@ def consensus_chart(years: list[stats.Consensus]) -> BarChart:
     bars = []
     for row in years:
         x = round(LEFT + (int(row.period) - first) * slot + 1, 1)
-        top = baseline
-        for count, kind, words in (
-            (row.unanimous, "unanimous", "adopted unanimously"),
-            (row.adopted - row.unanimous, "divided", "adopted with votes against or abstentions"),
-            (row.no_tally, "untallied", "adopted, no tally on record"),
+        top = below = baseline
+        for count, kind, words, upward in (
+            (row.unanimous, "unanimous", "adopted unanimously", True),
+            (row.adopted - row.unanimous, "divided", "adopted with votes against or abstentions", True),
+            (row.no_tally, "untallied", "adopted, no tally on record", True),
+            (row.vetoed, "vetoed", "drafts vetoed", False),
+            (row.failed, "failed", "drafts failed without a veto", False),
         ):
-            if count:
-                top -= count * scale
-                bars.append(
-                    Bar(
-                        x,
-                        round(top, 1),
-                        round(slot - 2, 1),
-                        round(count * scale, 1),
-                        kind,
-                        f"{row.period}: {count} {words}",
-                    )
-                )
-        below = baseline
-        for count, kind, words in (
-            (row.vetoed, "vetoed", "drafts vetoed"),
-            (row.failed, "failed", "drafts failed without a veto"),
-        ):
-            if count:
-                bars.append(
-                    Bar(
-                        x,
-                        round(below, 1),
-                        round(slot - 2, 1),
-                        round(count * scale, 1),
-                        kind,
-                        f"{row.period}: {count} {words}",
-                    )
-                )
-                below += count * scale
+            if not count:
+                continue
+            height = count * scale
+            if upward:
+                top -= height
+                y = top
+            else:
+                y = below
+                below += height
+            label = f"{row.period}: {count} {words}"
+            bars.append(Bar(x, round(y, 1), round(slot - 2, 1), round(height, 1), kind, label))
     total = sum(row.decisions for row in years)
     description = (
         f"One column per year from {first} to {last}: above the line, the {total} sanctions decisions adopted,"
